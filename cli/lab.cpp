@@ -1,0 +1,70 @@
+// The lab's native shell: every exercise from a terminal.
+//   lab list                                  the 25 exercises and their parameters, as JSON
+//   lab run ID [--params JSON] [--pretty] [--progress]
+//                                             the Result as JSON on stdout; --progress streams updates to stderr
+// Exit 0 on success; on an error, exit 2 with {"error": {...}} on stdout and a one-line message on stderr.
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include "core/registry.hpp"
+
+namespace {
+
+const char* const kUsage =
+    "usage: lab list\n"
+    "       lab run ID [--params JSON] [--pretty] [--progress]\n"
+    "  ID is an exercise id such as 01.1 (see `lab list`); JSON is an object such as '{\"seq_len\": 20}'.\n";
+
+int fail(const lab::json& error_object) {
+  std::cout << error_object.dump() << "\n";
+  std::cerr << "lab: " << error_object["error"]["message"].get<std::string>() << "\n";
+  return 2;
+}
+
+int usage_error(const std::string& message) {
+  std::cerr << kUsage;
+  return fail(lab::error_object("usage", message));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) return usage_error("no command given");
+  const std::string command = argv[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (command == "list") {
+    if (argc != 2) return usage_error("`lab list` takes no arguments");
+    std::cout << lab::list_exercises().dump(2) << "\n";
+    return 0;
+  }
+  if (command != "run") return usage_error("unknown command \"" + command + "\"; use list or run");
+  if (argc < 3) return usage_error("`lab run` needs an exercise id, e.g. `lab run 01.1`");
+
+  const std::string id = argv[2];
+  std::string params_text;
+  bool pretty = false, progress = false;
+  for (int i = 3; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--params" && i + 1 < argc) {
+      params_text = argv[++i];
+    } else if (arg == "--pretty") {
+      pretty = true;
+    } else if (arg == "--progress") {
+      progress = true;
+    } else {
+      return usage_error("unexpected argument \"" + arg + "\"");
+    }
+  }
+
+  lab::ProgressSink sink;
+  if (progress) sink = [](const lab::json& update) { std::cerr << update.dump() << "\n"; };
+  const std::string text = lab::run_exercise_text(id, params_text, sink);
+  const lab::json result = lab::json::parse(text);
+  if (result.contains("error")) return fail(result);
+  std::cout << (pretty ? result.dump(2, ' ', false, lab::json::error_handler_t::replace) : text) << "\n";
+  return 0;
+}

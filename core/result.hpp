@@ -1,0 +1,26 @@
+// The Result every exercise returns (../spec: contract.md): headline metrics, structured data, tables, charts,
+// the lines the notebook would print, and the insight. Exercises fill one of these; registry.cpp adds the id,
+// title and the params as used. Chart builders live in charts.hpp; number formatting in json_numbers.hpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/json.hpp"
+
+namespace lab {
+
+struct Result {
+  json metrics = json::object();  // name -> number | bool | null
+  json data = json::object();     // per-exercise keys (exercises.md)
+  json tables = json::array();    // [{title, columns, rows}]
+  json charts = json::array();    // see charts.hpp
+  json log = json::array();       // the lines the notebook would print, as the lab computes them
+  std::string insight;            // the key insight, in one or two sentences
+
+  void add_table(std::string title, std::vector<std::string> columns, json rows);
+  void add_chart(json chart) { charts.push_back(std::move(chart)); }
+  void print(std::string line) { log.push_back(std::move(line)); }
+};
+
+}  // namespace lab

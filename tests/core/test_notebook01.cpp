@@ -1,0 +1,102 @@
+// Notebook 01 exercises through the registry: the notebook's printed figures at the defaults, and what a wrong
+// implementation would get wrong at other sizes.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "core/registry.hpp"
+
+using lab::json;
+
+namespace {
+
+json run(const std::string& id, const json& params = json::object()) {
+  json result = lab::run_exercise(id, params);
+  INFO(result.dump().substr(0, 300));
+  REQUIRE_FALSE(result.contains("error"));
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("01.1 prints the notebook's self-similarity 32.0 and PE[0]·PE[10] = 21.0516300201416", "[01.1]") {
+  const json result = run("01.1");
+  CHECK(result["metrics"]["self_similarity"].get<double>() == 32.0);
+  CHECK(result["metrics"]["sim_0_10"].get<double>() == Approx(21.0516300201416).epsilon(1e-7));
+  CHECK(result["log"][0] == "Diagonal (self-similarity): 32.0");
+  CHECK(result["log"][1] == "Off-diagonal (pos 0 vs 10): 21.0516300201416");
+  CHECK(result["data"]["pe"].size() == 50);
+  CHECK(result["data"]["pe"][0].size() == 64);
+  REQUIRE(result["charts"].size() >= 2);
+  CHECK(result["charts"][0]["type"] == "heatmap");
+  CHECK(result["charts"][0]["colormap"] == "diverging");
+  CHECK(result["charts"][1]["z"].size() == 50);
+}
+
+TEST_CASE("01.1 has no PE[0]·PE[10] when there are 10 positions or fewer", "[01.1]") {
+  const json result = run("01.1", {{"seq_len", 10}, {"d_model", 6}});
+  CHECK(result["metrics"]["sim_0_10"].is_null());
+  CHECK(result["metrics"]["self_similarity"].get<double>() == 3.0);  // C/2 ones
+  CHECK(run("01.1", {{"seq_len", 11}, {"d_model", 6}})["metrics"]["sim_0_10"].is_number());
+}
+
+TEST_CASE("01.1 refuses an odd d_model with a reason", "[01.1][errors]") {
+  const json error = lab::run_exercise("01.1", {{"d_model", 63}});
+  CHECK(error["error"]["code"] == "bad_param");
+  CHECK(error["error"]["param"] == "d_model");
+  CHECK(error["error"]["message"] == "d_model must be even: each frequency fills a sine and a cosine column (got 63)");
+}
+
+TEST_CASE("01.2 keeps the shape (B, T, C) and gives H maps whose rows sum to 1", "[01.2]") {
+  const json result = run("01.2");
+  CHECK(result["data"]["output_shape"] == json::array({2, 10, 64}));
+  CHECK(result["data"]["attention_shape"] == json::array({2, 4, 10, 10}));
+  CHECK(result["log"][0] == "Single-head output shape: (2, 10, 64)");
+  CHECK(result["log"][2] == "MHA attention shape:      (2, 4, 10, 10)");
+  CHECK(result["charts"].size() == 5);
+  const json& heads = result["data"]["attn_heads"];
+  REQUIRE(heads.size() == 4);
+  for (const auto& head : heads) {
+    for (const auto& row : head) {
+      double sum = 0.0;
+      for (const auto& v : row) sum += v.get<double>();
+      CHECK(sum == Approx(1.0).margin(1e-5));
+    }
+  }
+  CHECK(heads[0] != heads[1]);  // separate projections per head
+}
+
+TEST_CASE("01.2 at odd sizes: 3 heads of width 7, one token, batch 1", "[01.2]") {
+  const json result = run("01.2", {{"d_model", 21}, {"n_heads", 3}, {"seq_len", 1}, {"batch", 1}});
+  CHECK(result["data"]["attention_shape"] == json::array({1, 3, 1, 1}));
+  for (const auto& head : result["data"]["attn_heads"]) CHECK(head[0][0].get<double>() == 1.0);
+}
+
+TEST_CASE("01.2 and 01.4 refuse d_model not divisible by n_heads", "[01.2][01.4][errors]") {
+  for (const char* id : {"01.2", "01.4"}) {
+    const json error = lab::run_exercise(id, {{"d_model", 64}, {"n_heads", 6}});
+    CHECK(error["error"]["message"] == "d_model must be divisible by n_heads (64 % 6 != 0)");
+    CHECK(error["error"]["param"] == "n_heads");
+  }
+}
+
+TEST_CASE("01.2's seed changes the maps and the same seed repeats them", "[01.2]") {
+  CHECK(run("01.2", {{"seed", 1}})["data"]["attn_single"] != run("01.2", {{"seed", 2}})["data"]["attn_single"]);
+  CHECK(run("01.2", {{"seed", 1}})["data"]["attn_single"] == run("01.2", {{"seed", 1}})["data"]["attn_single"]);
+}
+
+TEST_CASE("01.4's upper triangle is exactly 0 in every head, at any size", "[01.4]") {
+  const int seq_len = GENERATE(1, 6, 31);
+  const json result = run("01.4", {{"seq_len", seq_len}, {"d_model", 24}, {"n_heads", 3}});
+  CHECK(result["metrics"]["max_upper_triangle"].get<double>() == 0.0);
+  CHECK(result["metrics"]["max_row_sum_error"].get<double>() < 1e-5);
+  const json& attn = result["data"]["attn"];
+  REQUIRE(attn.size() == 3);
+  for (const auto& head : attn) {
+    for (int i = 0; i < seq_len; ++i) {
+      for (int j = i + 1; j < seq_len; ++j) CHECK(head[i][j].get<double>() == 0.0);
+      CHECK(head[i][0].get<double>() > 0.0);  // the past is always visible
+    }
+  }
+  CHECK(result["log"][0] == "Max upper-triangle value: 0.0");
+}
