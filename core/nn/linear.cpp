@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/nn/matmul.hpp"
+
 namespace lab::nn {
 
 LinearWeights init_linear(int in_features, int out_features, NumpyRandom& rng) {
@@ -16,7 +18,7 @@ LinearWeights init_linear(int in_features, int out_features, NumpyRandom& rng) {
 
 Matrix linear_forward(ConstMatrixRef x, const LinearWeights& layer) {
   Matrix y(x.rows(), layer.weight.rows());  // (N, out)
-  y.noalias() = x * layer.weight.transpose();
+  matmul_a_bt(x, layer.weight, y);  // x Wᵀ, summed in the same order on every target
   y.rowwise() += layer.bias;
   return y;
 }

@@ -1,6 +1,6 @@
 // A fully connected layer's weights and forward pass, with PyTorch's layout and default initialisation:
 //   y = x Wᵀ + b,  W (out, in), b (out); W and b ~ U(−1/√in, 1/√in), drawn W first, row by row, then b.
-// This is the forward-only form used by the attention demos; the trainable layer lives with the autograd.
+// This is the forward-only form used by the attention demos (01.2, 01.4); the trainable layer is in layers.hpp.
 #pragma once
 
 #include "core/nn/matrix.hpp"
