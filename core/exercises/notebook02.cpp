@@ -9,19 +9,14 @@
 #include "core/error.hpp"
 #include "core/exercises/notebooks.hpp"
 #include "core/json_numbers.hpp"
+#include "core/nn/schedule.hpp"
 
 namespace lab::exercises {
 
 namespace {
 
 // == 02.1
-// The schedule of "Attention Is All You Need", used to warm BERT up:
-//   lr(step) = C^−½ · min(step^−½, step · warmup^−³ᐟ²)   (step counted from 1)
-// It rises linearly for `warmup` steps, peaks at step = warmup, then decays as 1/√step.
-double warmup_learning_rate(int step, int warmup_steps, int d_model) {
-  return std::pow(d_model, -0.5) * std::min(std::pow(step, -0.5), step * std::pow(warmup_steps, -1.5));
-}
-
+// lr(step) = C^−½ · min(step^−½, step · warmup^−³ᐟ²): nn::warmup_learning_rate in core/nn/schedule.cpp.
 Result run_warmup_schedule(const Params& params, const RunContext&) {
   const int warmup = params.count("warmup_steps");
   const int d_model = params.count("d_model");
@@ -32,7 +27,7 @@ Result run_warmup_schedule(const Params& params, const RunContext&) {
   double peak = -1.0;
   int peak_step = 0;
   for (int step = 1; step <= steps; ++step) {
-    lrs.push_back(warmup_learning_rate(step, warmup, d_model));
+    lrs.push_back(nn::warmup_learning_rate(step, warmup, d_model));
     x.push_back(step);
     if (lrs.back() > peak) {  // first maximum, like Python's max()
       peak = lrs.back();
@@ -187,7 +182,7 @@ std::vector<Exercise> notebook02() {
       "Peak LR at step 100: 0.003608",
       "The notebook's label hard-codes 'at step 100'; the lab prints the step where the peak actually is, which "
       "moves with warmup_steps.",
-      {"core/exercises/notebook02.cpp"},
+      {"core/nn/schedule.cpp"},
       run_warmup_schedule});
 
   list.push_back(Exercise{
