@@ -139,16 +139,21 @@ void matmul_at_b_any(const ConstRefOf<Scalar>& a, const ConstRefOf<Scalar>& b, R
 template <typename Scalar>
 void matmul_a_bt_any(const ConstRefOf<Scalar>& a, const ConstRefOf<Scalar>& b, RefOf<Scalar> c, Accumulate mode) {
   assert(a.cols() == b.cols() && c.rows() == a.rows() && c.cols() == b.rows());
-  // Bᵀ copied row-major first (exact), so the kernel walks rows of Bᵀ like any B.
-  thread_local std::vector<Scalar> scratch;
+  // Sixteen rows of B at a time are copied into a (K, 16) panel (exact), so the kernel walks that panel's rows as
+  // it walks any B; each panel serves every row of A while it sits in cache.
+  constexpr int panel = 16;
   const int depth = int(b.cols()), cols = int(b.rows());
-  scratch.resize(std::size_t(depth) * cols);
-  for (int n = 0; n < cols; ++n) {
-    for (int k = 0; k < depth; ++k) scratch[std::size_t(k) * cols + n] = b(n, k);
+  thread_local std::vector<Scalar> packed;
+  packed.resize(std::size_t(depth) * panel);
+  for (int j0 = 0; j0 < cols; j0 += panel) {
+    const int width = std::min(panel, cols - j0);
+    for (int k = 0; k < depth; ++k) {
+      for (int j = 0; j < width; ++j) packed[std::size_t(k) * width + j] = b(j0 + j, k);
+    }
+    Product<Scalar> p{int(c.rows()), width, depth, a.data(), a.outerStride(), 1, packed.data(), width,
+                      c.data() + j0, c.outerStride(), mode == Accumulate::add};
+    run(p);
   }
-  Product<Scalar> p{int(c.rows()), cols, depth, a.data(), a.outerStride(), 1, scratch.data(), cols,
-                    c.data(), c.outerStride(), mode == Accumulate::add};
-  run(p);
 }
 
 }  // namespace
