@@ -378,7 +378,6 @@ Result run_tiny_gpt(const Params& params, const RunContext& context) {
   if (d_model % n_heads != 0) {
     fail_param("n_heads", format("d_model must be divisible by n_heads (%d %% %d != 0)", d_model, n_heads));
   }
-  if (vocab < symbols) fail_param("vocab", format("vocab must be at least %d, the corpus's symbols (got %d)", symbols, vocab));
   const TransformerSize size{double(seq_len), d_model, 4 * d_model, vocab, n_heads, seq_len, n_layers,
                              double(n_layers) * 12.0 * d_model * d_model + 2.0 * vocab * d_model};
   check_budget(transformer_training_bytes(size), transformer_training_flops(size, steps), "steps", "this training run");
@@ -599,7 +598,7 @@ std::vector<Exercise> notebook05() {
   list.push_back(Exercise{"05.4", "Fine-tune a tiny GPT: perplexity before and after",
       "Train a two-layer GPT on a small token corpus and measure perplexity before and after, on the training "
       "tokens and on held-out ones.",
-      {size_param("vocab", 50, 20, 1000, "vocabulary size (the corpus uses the first 20 symbols); capped at 1000"),
+      {size_param("vocab", 50, 20, 1000, "vocabulary size, at least the corpus's 20 symbols; capped at 1000"),
        size_param("d_model", 64, 1, 256, "model width; must be divisible by n_heads; capped at 256"),
        size_param("n_heads", 2, 1, 16, "attention heads; capped at 16"),
        size_param("n_layers", 2, 1, 8, "transformer blocks; capped at 8"),
