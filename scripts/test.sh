@@ -13,5 +13,5 @@ ctest --preset native -j"$(nproc)"
 echo "== wasm module in Node"
 node --test tests/node/
 echo "== the page in headless Chromium"
-node tests/browser/run.mjs
+node --test tests/browser/
 echo "== all tests passed"
