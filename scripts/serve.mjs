@@ -22,7 +22,8 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export function startServer({ folder = root, listenPort = port, listenHost = host } = {}) {
+// onServe(path, bytes), when given, hears of every file served (the tests measure a first visit with it).
+export function startServer({ folder = root, listenPort = port, listenHost = host, onServe = null } = {}) {
   const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url, 'http://localhost');
@@ -38,6 +39,7 @@ export function startServer({ folder = root, listenPort = port, listenHost = hos
       response.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length,
                                 'Cache-Control': fresh ? 'no-cache' : 'max-age=60' });
       response.end(request.method === 'HEAD' ? undefined : body);
+      onServe?.(path, body);
     } catch (error) {
       response.writeHead(error.code === 'ENOENT' ? 404 : 500, { 'Content-Type': 'text/plain; charset=utf-8' });
       response.end(error.code === 'ENOENT' ? 'not found\n' : 'server error\n');

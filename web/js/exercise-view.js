@@ -34,9 +34,13 @@ export class ExerciseView {
       return;
     }
 
-    const controls = element('section', { class: 'controls', 'aria-labelledby': 'params-heading' });
+    // Embedded, the form folds away under its summary so the charts fit a course page's frame.
+    const controls = this.embedded
+      ? element('details', { class: 'controls' }, element('summary', { text: `Parameters (${ex.params.length}) and Run` }))
+      : element('section', { class: 'controls', 'aria-labelledby': 'params-heading' },
+        element('h3', { id: 'params-heading', text: ex.params.length ? 'Parameters' : 'This exercise has no parameters' }));
     const form = element('form', { novalidate: '' });
-    controls.append(element('h3', { id: 'params-heading', text: ex.params.length ? 'Parameters' : 'This exercise has no parameters' }), form);
+    controls.append(form);
     this.form = new ParamForm(form, ex.params, this.values, this.embedded ? 'embed-param' : 'param');
     this.runButton = element('button', { type: 'submit', class: 'primary', text: 'Run' });
     this.cancelButton = element('button', { type: 'button', text: 'Cancel', disabled: '' });
@@ -45,7 +49,8 @@ export class ExerciseView {
     this.status = element('div', { class: 'run-status', role: 'status', 'aria-live': 'polite' });
     this.error = element('div', { class: 'run-error', role: 'alert' });
     this.error.hidden = true;
-    controls.append(this.status, this.error);
+    if (!this.embedded) controls.append(this.status, this.error);
+    this.controls = controls;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.submit();
@@ -60,7 +65,7 @@ export class ExerciseView {
       article.append(element('p', { class: 'lab-note' }, element('strong', { text: 'Where the lab differs from the notebook. ' }), ex.lab_notes));
     }
     this.results = element('section', { class: 'results', 'aria-label': 'Result', 'aria-live': 'off' });
-    article.append(controls, this.results);
+    article.append(controls, ...(this.embedded ? [this.status, this.error] : []), this.results);
     if (!this.embedded) article.append(this.comparisonPanel(), this.codePanel(), this.embedPanel());
     else article.append(element('p', { class: 'embed-footer' }, element('a', { href: `./${this.hash()}`, target: '_blank', rel: 'noopener', text: 'Open in the full lab ↗' })));
     this.container.replaceChildren(article);
@@ -196,7 +201,10 @@ export class ExerciseView {
       element('strong', { text: error.param ? `Parameter ${error.param}: ${error.code}` : error.code }),
       error.message);
     this.error.hidden = false;
-    if (error.param) this.form.showError(error.param);
+    if (error.param) {
+      if (this.embedded) this.controls.open = true;
+      this.form.showError(error.param);
+    }
   }
 
   // What the notebook printed (quoted verbatim) beside what the lab computed, plus the notebook's figure.
@@ -268,6 +276,7 @@ export class ExerciseView {
       snippet.value = `<iframe src="${url}" title="${this.exercise.id} ${this.exercise.title.replaceAll('"', '&quot;')}" width="100%" height="640" style="border:1px solid #d5dae1;border-radius:8px" loading="lazy"></iframe>`;
     };
     panel.addEventListener('toggle', refresh);
+    this.article.addEventListener('input', () => { if (panel.open) refresh(); });
     copy.addEventListener('click', async () => {
       refresh();
       try {
