@@ -102,6 +102,7 @@ for (const entry of catalog) {
   const span = exerciseSpan(entry.id);
   if (span) cpp.push({ file: span.file, html: highlight(span.code, 'cpp') });
   for (const source of entry.sources || []) {
+    if (source === `core/exercises/notebook${entry.id.slice(0, 2)}.cpp`) continue;  // its span is shown above
     const path = join(root, source);
     if (existsSync(path)) cpp.push({ file: source, html: highlight(readFileSync(path, 'utf8').trim(), 'cpp') });
   }

@@ -94,7 +94,7 @@ function route() {
   } else {
     if (view?.client.busy) client.cancel();
     view = new ExerciseView(main, {
-      client, exercise, values, embedded: false,
+      client, exercise, values, embedded: false, onSettled: registerServiceWorker,
       onRun: (params) => {
         const hash = view.hash(params);
         if (hash !== window.location.hash) {
@@ -121,9 +121,15 @@ async function start() {
   window.addEventListener('hashchange', route);
   window.addEventListener('popstate', route);
   route();
-  if ('serviceWorker' in navigator && window.location.protocol !== 'file:') {
-    navigator.serviceWorker.register('sw.js').catch(() => {});
-  }
+  // The service worker's precaching waits until the first run has drawn (or 3 s), so it never competes with it.
+  setTimeout(registerServiceWorker, 3000);
+}
+
+let serviceWorkerRegistered = false;
+function registerServiceWorker() {
+  if (serviceWorkerRegistered || !('serviceWorker' in navigator) || window.location.protocol === 'file:') return;
+  serviceWorkerRegistered = true;
+  navigator.serviceWorker.register('sw.js').catch(() => {});
 }
 
 start();

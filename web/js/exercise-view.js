@@ -11,7 +11,7 @@ const resultCache = new Map();  // id + params -> {result, ms}: back/forward sho
 const cacheKey = (id, params) => `${id} ${JSON.stringify(params)}`;
 
 export class ExerciseView {
-  // options: {client, exercise, values, embedded, onRun(params), siteBase}
+  // options: {client, exercise, values, embedded, onRun(params), onSettled(state), siteBase}
   constructor(container, options) {
     Object.assign(this, options);
     this.container = container;
@@ -181,6 +181,7 @@ export class ExerciseView {
   // data-run-state on the article: idle | running | done | error | cancelled (tests and styles read it).
   setState(state) {
     this.article.setAttribute('data-run-state', state);
+    if (state !== 'running') this.onSettled?.(state);
   }
 
   setRunning(running) {

@@ -5,20 +5,37 @@
 //               {type: 'progress', runId, updates: [...]} | {type: 'result', runId, result, ms}
 //               {type: 'crash', runId, message}   (the module trapped; the page replaces this worker)
 /* global wasmFeatureDetect, createLabModule */
+const base = new URL('../wasm/', self.location.href);
+// Nearly every browser has SIMD: start downloading that build now, while the features are being checked.
+const simdDownload = fetch(new URL('lab-simd.wasm', base));
+simdDownload.catch(() => {});
 importScripts('../vendor/wasm-feature-detect.js');
 
 let lab = null;
 
+// Compiles while the bytes arrive; falls back to a whole download if the server sends another MIME type.
+function instantiate(download, imports, receive) {
+  download
+    .then((response) => WebAssembly.instantiateStreaming(response.clone(), imports)
+      .catch(() => response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports))))
+    .then(({ instance, module }) => receive(instance, module))
+    .catch((error) => { self.postMessage({ type: 'init-error', message: `the engine could not be loaded: ${error.message}` }); });
+  return {};
+}
+
 async function load() {
-  if (!(await wasmFeatureDetect.exceptions())) {
+  const [simd, exceptions] = await Promise.all([wasmFeatureDetect.simd(), wasmFeatureDetect.exceptions()]);
+  if (!exceptions) {
     throw new Error('This browser lacks WebAssembly exception handling (Chrome 95+, Firefox 100+, Safari 15.2+).');
   }
-  const variant = (await wasmFeatureDetect.simd()) ? 'simd' : 'scalar';
-  const base = new URL('../wasm/', self.location.href);
+  const variant = simd ? 'simd' : 'scalar';
   importScripts(new URL(`lab-${variant}.js`, base).href);
-  const module = await createLabModule({ locateFile: (path) => new URL(path, base).href });
-  const info = JSON.parse(module.buildInfo());
-  return { module, info: { ...info, variant } };
+  const download = simd ? simdDownload : fetch(new URL('lab-scalar.wasm', base));
+  const module = await createLabModule({
+    locateFile: (path) => new URL(path, base).href,
+    instantiateWasm: (imports, receive) => instantiate(download, imports, receive),
+  });
+  return { module, info: { ...JSON.parse(module.buildInfo()), variant } };
 }
 
 function run({ runId, id, params }) {
