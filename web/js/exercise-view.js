@@ -175,7 +175,19 @@ export class ExerciseView {
   show(result, ms) {
     renderResult(this.results, result, { ms, variant: this.client.info?.variant, embedded: this.embedded });
     if (this.labOutput) this.labOutput.textContent = (result.log || []).join('\n') || '(nothing printed)';
+    this.markNotebookLines(result.log || []);
     this.lastResult = result;
+  }
+
+  // The notebook's printed lines, each marked when the lab printed the very same line.
+  markNotebookLines(labLines) {
+    if (!this.notebookLines) return;
+    const printed = new Set(labLines.map((line) => line.trimEnd()));
+    const lines = (this.exercise.notebook_output || '(nothing)').split('\n');
+    this.notebookLines.replaceChildren(...lines.map((line) => {
+      const same = line.trim() !== '' && printed.has(line.trimEnd());
+      return element('span', { class: same ? 'line same' : 'line' }, same ? '✓ ' : '  ', `${line}\n`);
+    }));
   }
 
   // data-run-state on the article: idle | running | done | error | cancelled (tests and styles read it).
@@ -214,9 +226,12 @@ export class ExerciseView {
     const panel = element('details', { class: 'panel', id: 'compare' });
     panel.append(element('summary', { text: 'Notebook vs lab: what each printed' }));
     const body = element('div', { class: 'panel-body' });
+    this.notebookLines = element('pre', { class: 'quote', tabindex: '0' });
+    this.markNotebookLines([]);
     const notebookSide = element('div', {},
       element('h4', {}, 'The notebook printed ', element('span', { class: 'badge quoted', text: 'quoted' })),
-      element('pre', { class: 'quote', tabindex: '0', text: ex.notebook_output || '(nothing)' }));
+      this.notebookLines,
+      element('p', { class: 'chart-note', text: 'Lines marked ✓ appear word for word in what the lab printed.' }));
     if (ex.notebook_figure) {
       notebookSide.append(element('img', { class: 'notebook-figure', src: ex.notebook_figure, loading: 'lazy',
         alt: `The notebook's own figure for exercise ${ex.id} (matplotlib), for comparison with the lab's charts` }));
@@ -224,7 +239,7 @@ export class ExerciseView {
     this.labOutput = element('pre', { class: 'quote', tabindex: '0', text: this.lastResult ? this.lastResult.log.join('\n') : 'Run the exercise to see what the lab prints.' });
     const labSide = element('div', {}, element('h4', {}, 'The lab computed ', element('span', { class: 'badge', text: 'live' })), this.labOutput);
     body.append(element('div', { class: 'side-by-side' }, notebookSide, labSide));
-    if (ex.lab_notes) body.append(element('p', { class: 'lab-note' }, element('strong', { text: 'Why they differ. ' }), ex.lab_notes));
+    if (ex.lab_notes) body.append(element('p', { class: 'lab-note' }, element('strong', { text: 'Where the lab differs from the notebook, and why. ' }), ex.lab_notes));
     panel.append(body);
     return panel;
   }
