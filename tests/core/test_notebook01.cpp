@@ -93,7 +93,7 @@ TEST_CASE("01.4's upper triangle is exactly 0 in every head, at any size", "[01.
 }
 
 TEST_CASE("01.3 measures every parameter's gradient norm under PyTorch's names, in named_parameters() order", "[01.3]") {
-  const json result = run("01.3");
+  const json result = run_ok("01.3");
   const json& norms = result["data"]["grad_norms"];
   REQUIRE(norms.size() == 34);  // 2 blocks × 16 tensors + out.weight, out.bias
   auto it = norms.begin();
@@ -117,11 +117,11 @@ TEST_CASE("01.3 measures every parameter's gradient norm under PyTorch's names, 
 }
 
 TEST_CASE("01.3 stacks up to 12 blocks, post-LN or pre-LN with a final ln_f", "[01.3]") {
-  const json deep = run("01.3", {{"n_blocks", 12}, {"norm", "pre"}, {"d_model", 16}, {"ff_dim", 32}});
+  const json deep = run_ok("01.3", {{"n_blocks", 12}, {"norm", "pre"}, {"d_model", 16}, {"ff_dim", 32}});
   CHECK(deep["data"]["grad_norms"].contains("block12.ln2.bias"));
   CHECK(deep["data"]["grad_norms"].contains("ln_f.weight"));
   CHECK(deep["data"]["block_grad_norms"].size() == 12);
-  CHECK_FALSE(run("01.3")["data"]["grad_norms"].contains("ln_f.weight"));
+  CHECK_FALSE(run_ok("01.3")["data"]["grad_norms"].contains("ln_f.weight"));
   const json error = lab::run_exercise("01.3", {{"n_blocks", 13}});
   CHECK(error["error"]["code"] == "too_large");
   CHECK(error["error"]["param"] == "n_blocks");
@@ -130,7 +130,7 @@ TEST_CASE("01.3 stacks up to 12 blocks, post-LN or pre-LN with a final ln_f", "[
 }
 
 TEST_CASE("01.5 learns the copy task: 100% on 100 fresh sequences, as the notebook prints", "[01.5]") {
-  const json result = run("01.5");
+  const json result = run_ok("01.5");
   CHECK(result["metrics"]["accuracy"].get<double>() == 1.0);
   CHECK(result["log"][0] == "Copy task accuracy: 100.00%");
   const json& loss = result["data"]["loss"];

@@ -83,20 +83,20 @@ TEST_CASE("02.2 names the path of a bad config", "[02.2][errors]") {
 }
 
 TEST_CASE("02.2 measures its own latency, in keys ending in _ms, and says at what scale", "[02.2]") {
-  const json result = run("02.2");
+  const json result = run_ok("02.2");
   const json& latency = result["data"]["latency"];
   CHECK(latency["tokens"] == 8);
   CHECK(latency["scale"].get<std::string>().find("8 tokens") != std::string::npos);
   REQUIRE(latency["models"].size() == 3);
   for (const auto& model : latency["models"]) CHECK(model["latency_ms"].get<double>() > 0.0);
-  CHECK(run("02.2", {{"latency_tokens", 0}})["data"]["latency"]["models"].empty());
-  const json wide = run("02.2", {{"configs", {{"huge", {{"n_layers", 2}, {"hidden", 4096}}}}}, {"baseline", "huge"}});
+  CHECK(run_ok("02.2", {{"latency_tokens", 0}})["data"]["latency"]["models"].empty());
+  const json wide = run_ok("02.2", {{"configs", {{"huge", {{"n_layers", 2}, {"hidden", 4096}}}}}, {"baseline", "huge"}});
   CHECK(wide["data"]["latency"]["models"][0]["latency_ms"].is_null());
   CHECK(wide["data"]["latency"]["models"][0]["not_measured"] == "one block would exceed 64 MB");
 }
 
 TEST_CASE("02.3 accumulated gradients equal one full-batch backward pass", "[02.3]") {
-  const json result = run("02.3");
+  const json result = run_ok("02.3");
   CHECK(result["metrics"]["max_grad_diff"].get<double>() <= 1e-6);
   CHECK(result["metrics"]["scaled_loss_sum"].get<double>() ==
         Approx(result["metrics"]["full_batch_loss"].get<double>()).epsilon(1e-6));
@@ -106,7 +106,7 @@ TEST_CASE("02.3 accumulated gradients equal one full-batch backward pass", "[02.
   CHECK(result["log"][3].get<std::string>().rfind("Scaled loss (sum of mini-step losses): 0.", 0) == 0);
   CHECK(result["charts"][0]["labels"].size() == 8);
   // Six micro-batches: 1/6 is not a power of two, so the two paths round differently, and still agree.
-  const json six = run("02.3", {{"physical_batch", 8}, {"effective_batch", 48}});
+  const json six = run_ok("02.3", {{"physical_batch", 8}, {"effective_batch", 48}});
   CHECK(six["metrics"]["max_grad_diff"].get<double>() <= 1e-6);
   CHECK(lab::run_exercise("02.3", {{"effective_batch", 60}})["error"]["message"] ==
         "effective_batch must be a multiple of physical_batch (60 % 8 != 0)");
@@ -114,7 +114,7 @@ TEST_CASE("02.3 accumulated gradients equal one full-batch backward pass", "[02.
 
 TEST_CASE("02.4 shows a trained model's real attention beside the notebook's illustration, reproduced exactly",
           "[02.4]") {
-  const json result = run("02.4");
+  const json result = run_ok("02.4");
   const json& attention = result["data"]["avg_attention"];
   REQUIRE(attention.size() == 9);
   double total = 0.0;
@@ -135,18 +135,18 @@ TEST_CASE("02.4 shows a trained model's real attention beside the notebook's ill
 }
 
 TEST_CASE("02.4 takes any short sentence, flags unknown words and judges the prediction by the rule", "[02.4]") {
-  const json result = run("02.4", {{"tokens", {"[CLS]", "the", "plot", "is", "not", "bad", "wow", "[SEP]"}}, {"steps", 60}});
+  const json result = run_ok("02.4", {{"tokens", {"[CLS]", "the", "plot", "is", "not", "bad", "wow", "[SEP]"}}, {"steps", 60}});
   CHECK(result["data"]["unknown_tokens"] == json::array({"wow"}));
   CHECK(result["metrics"]["true_label"] == "positive");
   CHECK(result["data"]["avg_attention"].size() == 8);
-  CHECK(run("02.4", {{"tokens", {"[CLS]", "hello"}}, {"steps", 5}})["metrics"]["true_label"].is_null());
+  CHECK(run_ok("02.4", {{"tokens", {"[CLS]", "hello"}}, {"steps", 5}})["metrics"]["true_label"].is_null());
   CHECK(lab::run_exercise("02.4", {{"tokens", {"[CLS]", 3}}})["error"]["param"] == "tokens");
   CHECK(lab::run_exercise("02.4", {{"tokens", json::array({"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"})}})
             ["error"]["code"] == "too_large");
 }
 
 TEST_CASE("02.5 weights the loss by inverse frequency and lifts the minority class", "[02.5]") {
-  const json result = run("02.5");
+  const json result = run_ok("02.5");
   CHECK(result["log"][0] == "Class weights: tensor([0.4167, 2.0833, 8.3333])");
   CHECK(result["log"][2] == "                     Class 0 (n=1000)  Class 1 (n=200)  Class 2 (n=50)");
   CHECK(result["log"][3].get<std::string>().rfind("Weighted loss:   ", 0) == 0);

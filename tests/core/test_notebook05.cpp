@@ -3,22 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include "core/registry.hpp"
+#include "run_exercise.hpp"
 
 using lab::json;
-
-namespace {
-
-json run(const std::string& id, const json& params = json::object()) {
-  json result = lab::run_exercise(id, params);
-  INFO(result.dump().substr(0, 300));
-  REQUIRE_FALSE(result.contains("error"));
-  return result;
-}
-
-}  // namespace
+using lab::testing::run_ok;
 
 TEST_CASE("05.1 counts 4096 … 32768 trainable parameters and measures each rank against its floor", "[05.1]") {
-  const json result = run("05.1");
+  const json result = run_ok("05.1");
   const json& ranks = result["data"]["ranks"];
   REQUIRE(ranks.size() == 4);
   const long long counts[] = {4096, 8192, 16384, 32768};
@@ -37,7 +28,7 @@ TEST_CASE("05.1 counts 4096 … 32768 trainable parameters and measures each ran
 }
 
 TEST_CASE("05.2 prints the notebook's table, thousands separators included", "[05.2]") {
-  const json result = run("05.2");
+  const json result = run_ok("05.2");
   const std::vector<std::string> expected = {
       "LoRA rank r=8, d_model=768, layers=12", "", "Config               Params/layer   Total params",
       std::string(48, '-'), "q+v only                   24,576        294,912",
@@ -48,12 +39,12 @@ TEST_CASE("05.2 prints the notebook's table, thousands separators included", "[0
   CHECK(result["data"]["configs"][0] ==
         json({{"name", "q+v only"}, {"params_per_layer", 24576}, {"total", 294912},
               {"percent_of_full", result["data"]["configs"][0]["percent_of_full"]}}));
-  CHECK(run("05.2", {{"n_layers", 6}})["data"]["base_params"] == 84934656 / 2);
+  CHECK(run_ok("05.2", {{"n_layers", 6}})["data"]["base_params"] == 84934656 / 2);
   CHECK(lab::run_exercise("05.2", {{"r", 1000}})["error"]["message"] == "r must be at most d_model (1000 > 768)");
 }
 
 TEST_CASE("05.3 on NumPy's seed-1 curve: best epoch 8, best PPL 11.16, stopped at 11, like the notebook", "[05.3]") {
-  const json result = run("05.3");
+  const json result = run_ok("05.3");
   CHECK(result["data"]["best_epoch"] == 8);
   CHECK(result["data"]["best_ppl"].get<double>() == Approx(11.16).margin(0.005));
   CHECK(result["data"]["stopped_at"] == 11);
@@ -66,16 +57,16 @@ TEST_CASE("05.3 on NumPy's seed-1 curve: best epoch 8, best PPL 11.16, stopped a
 }
 
 TEST_CASE("05.3 with a curve that never stalls never stops, and min_delta decides what counts", "[05.3]") {
-  const json falling = run("05.3", {{"val_ppls", {5, 4, 3, 2, 1}}});
+  const json falling = run_ok("05.3", {{"val_ppls", {5, 4, 3, 2, 1}}});
   CHECK(falling["data"]["stopped_at"].is_null());
   CHECK(falling["log"][1] == "Stopped at epoch: None (saved 0 wasted epochs)");
-  const json flat = run("05.3", {{"val_ppls", {10, 9.9995, 9.9995, 9.9995, 9.9}}, {"patience", 3}});
+  const json flat = run_ok("05.3", {{"val_ppls", {10, 9.9995, 9.9995, 9.9995, 9.9}}, {"patience", 3}});
   CHECK(flat["data"]["best_epoch"] == 0);  // a gain of 0.0005 is below min_delta 0.001
   CHECK(flat["data"]["stopped_at"] == 3);
 }
 
 TEST_CASE("05.4 causal TinyGPT cannot beat uniform guessing on held-out random tokens", "[05.4]") {
-  const json result = run("05.4");
+  const json result = run_ok("05.4");
   CHECK(result["metrics"]["ppl_before"].get<double>() > 40.0);
   CHECK(result["metrics"]["ppl_after"].get<double>() < result["metrics"]["ppl_before"].get<double>());
   CHECK(result["metrics"]["ppl_heldout_after"].get<double>() > 15.0);
@@ -85,21 +76,21 @@ TEST_CASE("05.4 causal TinyGPT cannot beat uniform guessing on held-out random t
 }
 
 TEST_CASE("05.4 without the causal mask reproduces the notebook's leak, on held-out data too", "[05.4]") {
-  const json result = run("05.4", {{"causal", false}});
+  const json result = run_ok("05.4", {{"causal", false}});
   CHECK(result["metrics"]["ppl_after"].get<double>() < 3.0);
   CHECK(result["metrics"]["ppl_heldout_after"].get<double>() < 3.0);
   CHECK(lab::run_exercise("05.4", {{"vocab", 10}})["error"]["message"] == "vocab must be between 20 and 1000 (got 10)");
 }
 
 TEST_CASE("05.5 merges a non-zero adapter and finds a float32-sized difference", "[05.5]") {
-  const json result = run("05.5");
+  const json result = run_ok("05.5");
   CHECK(result["metrics"]["b_norm"].get<double>() > 0.0);
   CHECK(result["metrics"]["max_abs_diff"].get<double>() > 0.0);
   CHECK(result["metrics"]["max_abs_diff"].get<double>() < 1e-5);
   CHECK(result["log"][0] == "Merge equivalence test (100 samples):");
   CHECK(result["log"][3] == "  Numerically equivalent:   True");
   CHECK(result["metrics"]["adapter_ms"].get<double>() > 0.0);
-  const json zero = run("05.5", {{"b_std", 0}});
+  const json zero = run_ok("05.5", {{"b_std", 0}});
   CHECK(zero["metrics"]["max_abs_diff"].get<double>() == 0.0);  // the notebook's vacuous case
   CHECK(zero["log"][1] == "  Max absolute difference:  0.00e+00");
 }
