@@ -318,9 +318,10 @@ Result run_copy_task(const Params& params, const RunContext& context) {
   };
 
   LossCurve curve;
+  nn::Tape tape;
   for (int step = 1; step <= steps; ++step) {
     const std::vector<int> source = random_sequences(batch);  // the target is the source: copy it
-    nn::Tape tape;
+    tape.clear();  // the last step's nodes go; their storage stays for this step's
     const nn::Var loss = nn::cross_entropy(tape, model.forward(tape, source, batch), source);
     if (!curve.record(tape.item(loss))) break;
     adam.zero_grad();

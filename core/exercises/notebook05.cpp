@@ -121,8 +121,9 @@ AdapterResult train_adapters(const AdapterTask& task, int rank, double alpha, in
   v.collect(list);
   nn::Adam adam(list, nn::AdamSettings{lr});
   LossCurve curve;
+  nn::Tape tape;
   for (int step = 1; step <= steps; ++step) {
-    nn::Tape tape;
+    tape.clear();  // the last step's nodes go; their storage stays for this step's
     const nn::Var x = tape.constant(task.x_train);
     const nn::Var loss = nn::add(tape, nn::mse_loss(tape, q.forward(tape, x), task.y_train_q),
                                  nn::mse_loss(tape, v.forward(tape, x), task.y_train_v));
@@ -391,11 +392,12 @@ Result run_tiny_gpt(const Params& params, const RunContext& context) {
 
   nn::Adam adam(model.parameters(), nn::AdamSettings{params.number("lr")});
   LossCurve curve;
+  nn::Tape tape;
   for (int step = 1; step <= steps; ++step) {  // one random window per step, as the notebook
     const int i = int(rng.randint(0, corpus_tokens - seq_len - 1));
     const std::vector<int> x(domain.begin() + i, domain.begin() + i + seq_len);
     const std::vector<int> y(domain.begin() + i + 1, domain.begin() + i + seq_len + 1);
-    nn::Tape tape;
+    tape.clear();  // the last step's nodes go; their storage stays for this step's
     const nn::Var loss = nn::cross_entropy(tape, model.forward(tape, x, 1, seq_len), y);
     if (!curve.record(tape.item(loss))) break;
     adam.zero_grad();

@@ -7,6 +7,9 @@
 //   matmul_a_bt(A, B, C)    C (M, N) = A (M, K) · Bᵀ, B (N, K)      x Wᵀ of a PyTorch Linear, Q Kᵀ of attention
 //   matmul_at_b(A, B, C)    C (M, N) = Aᵀ · B, A (K, M), B (K, N)     weight gradients dW = dYᵀ X
 // With Accumulate::add the product is added to C (gradients accumulate with +=); C must not overlap A or B.
+// The float kernel keeps a 4 × 16 tile of C in four-lane SIMD registers (SSE natively, wasm SIMD128 in the
+// browser, plain code in the scalar wasm build); on x86-64 CPUs with AVX2 it uses eight lanes instead. Every
+// variant does one multiply and one add per lane, so all give the same bits.
 #pragma once
 
 #include "core/nn/matrix.hpp"
@@ -29,5 +32,9 @@ void matmul_at_b(const ConstRefOf<float>& a, const ConstRefOf<float>& b, RefOf<f
                  Accumulate mode = Accumulate::overwrite);
 void matmul_at_b(const ConstRefOf<double>& a, const ConstRefOf<double>& b, RefOf<double> c,
                  Accumulate mode = Accumulate::overwrite);
+
+// Whether float products run the eight-lane AVX2 kernel; tests switch it off to compare the two kernels.
+bool matmul_uses_avx2();
+void matmul_allow_avx2(bool allowed);
 
 }  // namespace lab::nn

@@ -14,9 +14,21 @@
 
 namespace lab::nn {
 
+namespace {
+
+// A new node's value: `expression` evaluated into storage the tape recycles from earlier steps.
+template <typename Scalar, typename Expression>
+MatrixOf<Scalar> evaluate(TapeOf<Scalar>& tape, const Eigen::MatrixBase<Expression>& expression) {
+  MatrixOf<Scalar> out = tape.allocate(expression.rows(), expression.cols());
+  out = expression;
+  return out;
+}
+
+}  // namespace
+
 template <typename Scalar>
 Var matmul(TapeOf<Scalar>& tape, Var a, Var b) {
-  MatrixOf<Scalar> out(tape.value(a).rows(), tape.value(b).cols());
+  MatrixOf<Scalar> out = tape.allocate(tape.value(a).rows(), tape.value(b).cols());
   nn::matmul(tape.value(a), tape.value(b), out);
   // dA += dOut Bᵀ,  dB += Aᵀ dOut
   return tape.record(std::move(out), {a, b}, [a, b](TapeOf<Scalar>& t, Var self) {
@@ -28,7 +40,7 @@ Var matmul(TapeOf<Scalar>& tape, Var a, Var b) {
 template <typename Scalar>
 Var linear(TapeOf<Scalar>& tape, Var x, Var weight, Var bias) {
   const bool has_bias = bias.id >= 0;
-  MatrixOf<Scalar> out(tape.value(x).rows(), tape.value(weight).rows());  // (N, out)
+  MatrixOf<Scalar> out = tape.allocate(tape.value(x).rows(), tape.value(weight).rows());  // (N, out)
   matmul_a_bt(tape.value(x), tape.value(weight), out);                    // x Wᵀ
   if (has_bias) out.rowwise() += tape.value(bias).row(0);
   // dX += dY W,  dW += dYᵀ X,  db += Σ_rows dY
@@ -47,7 +59,7 @@ Var linear(TapeOf<Scalar>& tape, Var x, Var weight, Var bias) {
 
 template <typename Scalar>
 Var add(TapeOf<Scalar>& tape, Var a, Var b) {
-  MatrixOf<Scalar> out = tape.value(a);
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a));
   const MatrixOf<Scalar>& bv = tape.value(b);
   assert(bv.cols() == out.cols() && out.rows() % bv.rows() == 0);
   for (Eigen::Index i = 0; i < out.rows(); ++i) out.row(i) += bv.row(i % bv.rows());
@@ -64,7 +76,7 @@ Var add(TapeOf<Scalar>& tape, Var a, Var b) {
 
 template <typename Scalar>
 Var mul(TapeOf<Scalar>& tape, Var a, Var b) {
-  MatrixOf<Scalar> out = tape.value(a).cwiseProduct(tape.value(b));
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a).cwiseProduct(tape.value(b)));
   // dA += dOut ∘ B,  dB += dOut ∘ A
   return tape.record(std::move(out), {a, b}, [a, b](TapeOf<Scalar>& t, Var self) {
     if (t.needs_grad(a)) t.grad(a) += t.grad(self).cwiseProduct(t.value(b));
@@ -74,7 +86,7 @@ Var mul(TapeOf<Scalar>& tape, Var a, Var b) {
 
 template <typename Scalar>
 Var scale(TapeOf<Scalar>& tape, Var a, Scalar factor) {
-  MatrixOf<Scalar> out = tape.value(a) * factor;
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a) * factor);
   // dA += factor · dOut
   return tape.record(std::move(out), {a}, [a, factor](TapeOf<Scalar>& t, Var self) {
     t.grad(a) += t.grad(self) * factor;
@@ -83,22 +95,20 @@ Var scale(TapeOf<Scalar>& tape, Var a, Scalar factor) {
 
 template <typename Scalar>
 Var relu(TapeOf<Scalar>& tape, Var a) {
-  MatrixOf<Scalar> out = tape.value(a).cwiseMax(Scalar(0));
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a).cwiseMax(Scalar(0)));
   // dA += dOut where a > 0
   return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
     const MatrixOf<Scalar>& x = t.value(a);
     const MatrixOf<Scalar>& d = t.grad(self);
     MatrixOf<Scalar>& da = t.grad(a);
-    for (Eigen::Index i = 0; i < x.size(); ++i) {
-      if (x.data()[i] > Scalar(0)) da.data()[i] += d.data()[i];
-    }
+    for (Eigen::Index i = 0; i < x.size(); ++i) da.data()[i] += x.data()[i] > Scalar(0) ? d.data()[i] : Scalar(0);
   });
 }
 
 template <typename Scalar>
 Var gelu(TapeOf<Scalar>& tape, Var a) {
   const Scalar inv_sqrt2 = Scalar(0.70710678118654752440), inv_sqrt_2pi = Scalar(0.39894228040143267794);
-  MatrixOf<Scalar> out = tape.value(a);
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a));
   for (Eigen::Index i = 0; i < out.size(); ++i) {
     const Scalar x = out.data()[i];
     out.data()[i] = Scalar(0.5) * x * (Scalar(1) + std::erf(x * inv_sqrt2));
@@ -119,7 +129,7 @@ Var gelu(TapeOf<Scalar>& tape, Var a) {
 
 template <typename Scalar>
 Var tanh(TapeOf<Scalar>& tape, Var a) {
-  MatrixOf<Scalar> out = tape.value(a);
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a));
   for (Eigen::Index i = 0; i < out.size(); ++i) out.data()[i] = std::tanh(out.data()[i]);
   // dA += dOut · (1 − y²)
   return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
@@ -141,7 +151,7 @@ Scalar sum_in_order(const MatrixOf<Scalar>& m) {  // element 0, 1, 2, ...: the s
 
 template <typename Scalar>
 Var sum(TapeOf<Scalar>& tape, Var a) {
-  MatrixOf<Scalar> out(1, 1);
+  MatrixOf<Scalar> out = tape.allocate(1, 1);
   out(0, 0) = sum_in_order(tape.value(a));
   // dA += dOut (every element)
   return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
@@ -152,7 +162,7 @@ Var sum(TapeOf<Scalar>& tape, Var a) {
 template <typename Scalar>
 Var mean(TapeOf<Scalar>& tape, Var a) {
   const Scalar n = Scalar(tape.value(a).size());
-  MatrixOf<Scalar> out(1, 1);
+  MatrixOf<Scalar> out = tape.allocate(1, 1);
   out(0, 0) = sum_in_order(tape.value(a)) / n;
   // dA += dOut / n
   return tape.record(std::move(out), {a}, [a, n](TapeOf<Scalar>& t, Var self) {
@@ -164,7 +174,7 @@ template <typename Scalar>
 Var reshape(TapeOf<Scalar>& tape, Var a, int rows, int cols) {
   const MatrixOf<Scalar>& x = tape.value(a);
   assert(Eigen::Index(rows) * cols == x.size());
-  MatrixOf<Scalar> out = Eigen::Map<const MatrixOf<Scalar>>(x.data(), rows, cols);
+  MatrixOf<Scalar> out = evaluate(tape, Eigen::Map<const MatrixOf<Scalar>>(x.data(), rows, cols));
   // dA += dOut read back in A's shape
   return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
     MatrixOf<Scalar>& da = t.grad(a);
@@ -174,7 +184,7 @@ Var reshape(TapeOf<Scalar>& tape, Var a, int rows, int cols) {
 
 template <typename Scalar>
 Var transpose(TapeOf<Scalar>& tape, Var a) {
-  MatrixOf<Scalar> out = tape.value(a).transpose();
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a).transpose());
   // dA += dOutᵀ
   return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
     t.grad(a) += t.grad(self).transpose();
@@ -183,7 +193,7 @@ Var transpose(TapeOf<Scalar>& tape, Var a) {
 
 template <typename Scalar>
 Var columns(TapeOf<Scalar>& tape, Var a, int first, int count) {
-  MatrixOf<Scalar> out = tape.value(a).middleCols(first, count);
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a).middleCols(first, count));
   // dA[:, first:first+count] += dOut
   return tape.record(std::move(out), {a}, [a, first, count](TapeOf<Scalar>& t, Var self) {
     t.grad(a).middleCols(first, count) += t.grad(self);
@@ -193,7 +203,7 @@ Var columns(TapeOf<Scalar>& tape, Var a, int first, int count) {
 template <typename Scalar>
 Var embedding(TapeOf<Scalar>& tape, Var table, const std::vector<int>& tokens) {
   const MatrixOf<Scalar>& weights = tape.value(table);
-  MatrixOf<Scalar> out(Eigen::Index(tokens.size()), weights.cols());
+  MatrixOf<Scalar> out = tape.allocate(Eigen::Index(tokens.size()), weights.cols());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     assert(tokens[i] >= 0 && tokens[i] < weights.rows());
     out.row(Eigen::Index(i)) = weights.row(tokens[i]);
@@ -208,7 +218,7 @@ Var embedding(TapeOf<Scalar>& tape, Var table, const std::vector<int>& tokens) {
 
 template <typename Scalar>
 Var softmax(TapeOf<Scalar>& tape, Var a) {
-  MatrixOf<Scalar> out = tape.value(a);
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a));
   softmax_rows(out, false);
   // dA += y ∘ (dy − rowsum(dy ∘ y))
   return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
@@ -218,7 +228,7 @@ Var softmax(TapeOf<Scalar>& tape, Var a) {
 
 template <typename Scalar>
 Var layer_norm(TapeOf<Scalar>& tape, Var x, Var gamma, Var beta, Scalar eps) {
-  MatrixOf<Scalar> out;
+  MatrixOf<Scalar> out = tape.allocate(tape.value(x).rows(), tape.value(x).cols());
   LayerNormSaved<Scalar> saved;
   layer_norm_forward(tape.value(x), tape.value(gamma), tape.value(beta), eps, out, saved);
   // layer_norm.hpp: dx += r (g − mean(g) − x̂ mean(g x̂)), dγ += Σ dy x̂, dβ += Σ dy
@@ -237,7 +247,7 @@ Var attention(TapeOf<Scalar>& tape, Var q, Var k, Var v, AttentionShape shape, M
   const int T = shape.seq_len, H = shape.n_heads, D = int(qv.cols()) / H;
   assert(qv.rows() == Eigen::Index(shape.batch) * T && qv.cols() == Eigen::Index(H) * D);
   const Scalar scale = std::sqrt(Scalar(D));
-  MatrixOf<Scalar> out(qv.rows(), qv.cols());                  // (B*T, C)
+  MatrixOf<Scalar> out = tape.allocate(qv.rows(), qv.cols());                  // (B*T, C)
   MatrixOf<Scalar> all_weights(Eigen::Index(shape.batch) * H * T, T);  // (B*H*T, T)
   for (int b = 0; b < shape.batch; ++b) {
     for (int h = 0; h < H; ++h) {
@@ -284,7 +294,7 @@ Var mse_loss(TapeOf<Scalar>& tape, Var prediction, const MatrixOf<Scalar>& targe
     const Scalar e = p.data()[i] - target.data()[i];
     total += e * e;
   }
-  MatrixOf<Scalar> out(1, 1);
+  MatrixOf<Scalar> out = tape.allocate(1, 1);
   out(0, 0) = total / n;
   // dP += dLoss · 2 (p − target) / n
   return tape.record(std::move(out), {prediction}, [prediction, target, n](TapeOf<Scalar>& t, Var self) {
@@ -298,7 +308,7 @@ Var cross_entropy(TapeOf<Scalar>& tape, Var logits, const std::vector<int>& targ
                   const std::vector<Scalar>& class_weights) {
   assert(Eigen::Index(targets.size()) == tape.value(logits).rows());
   MatrixOf<Scalar> probabilities;
-  MatrixOf<Scalar> out(1, 1);
+  MatrixOf<Scalar> out = tape.allocate(1, 1);
   out(0, 0) = cross_entropy_forward(tape.value(logits), targets, class_weights, probabilities);
   // cross_entropy.hpp: dz[i] += dLoss · wᵢ/Σw · (p[i] − onehot(yᵢ))
   return tape.record(std::move(out), {logits},

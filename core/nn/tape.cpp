@@ -49,7 +49,10 @@ void TapeOf<Scalar>::backward(Var loss) {
   assert(value(loss).size() == 1);
   for (int i = 0; i <= loss.id; ++i) {  // intermediate gradients start at zero; parameters keep theirs
     Node& node = nodes_[std::size_t(i)];
-    if (node.needs_grad && !node.parameter) node.grad.setZero(node.value.rows(), node.value.cols());
+    if (node.needs_grad && !node.parameter) {
+      node.grad = allocate(node.value.rows(), node.value.cols());
+      node.grad.setZero();
+    }
   }
   if (!needs_grad(loss)) return;
   grad(loss)(0, 0) += Scalar(1);
@@ -57,6 +60,31 @@ void TapeOf<Scalar>::backward(Var loss) {
     Node& node = nodes_[std::size_t(i)];
     if (node.backward) node.backward(*this, Var{i});
   }
+}
+
+template <typename Scalar>
+void TapeOf<Scalar>::clear() {
+  constexpr std::size_t max_spare = 4096;
+  for (Node& node : nodes_) {
+    for (Mat* m : {&node.value, &node.grad}) {
+      if (m->size() > 0 && spare_.size() < max_spare) spare_.push_back(std::move(*m));
+    }
+  }
+  nodes_.clear();
+}
+
+template <typename Scalar>
+typename TapeOf<Scalar>::Mat TapeOf<Scalar>::allocate(Eigen::Index rows, Eigen::Index cols) {
+  for (std::size_t i = spare_.size(); i-- > 0;) {
+    if (spare_[i].size() == rows * cols) {
+      Mat m = std::move(spare_[i]);
+      spare_[i] = std::move(spare_.back());
+      spare_.pop_back();
+      m.resize(rows, cols);  // same number of elements: no reallocation
+      return m;
+    }
+  }
+  return Mat(rows, cols);
 }
 
 template class TapeOf<float>;

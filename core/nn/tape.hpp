@@ -55,8 +55,12 @@ class TapeOf {
   Mat& grad(Var v);  // during backward(): the gradient so far (zeros until a later node adds to it)
 
   void backward(Var loss);  // d loss/d loss = 1 (loss is (1, 1)), then one reverse loop over the nodes
-  void clear() { nodes_.clear(); }
+  void clear();             // forgets the nodes; their matrices' storage is kept for the next step's nodes
   int size() const { return int(nodes_.size()); }
+
+  // For ops.cpp: a (rows, cols) matrix for a new node, reusing the storage of a cleared node of the same size
+  // when there is one (a training loop records the same shapes every step). Its contents are unspecified.
+  Mat allocate(Eigen::Index rows, Eigen::Index cols);
 
  private:
   struct Node {
@@ -67,6 +71,7 @@ class TapeOf {
     Backward backward;
   };
   std::vector<Node> nodes_;
+  std::vector<Mat> spare_;  // storage of cleared nodes, ready for reuse
   bool gradients_;
 };
 

@@ -38,6 +38,28 @@ TEST_CASE("the tiled float kernel equals the plain i-k-j loop bit for bit, at an
   CHECK(c == plain_product(a, b));
 }
 
+TEST_CASE("the four-lane kernel and the eight-lane AVX2 kernel give the same bits", "[matmul]") {
+  const int rows = GENERATE(1, 5, 13);
+  const int cols = GENERATE(3, 8, 16, 27);
+  const Matrix a = random_matrix(rows, 300, 11), b = random_matrix(300, cols, 12), start = random_matrix(rows, cols, 13);
+  Matrix wide = start, narrow = start;
+  lab::nn::matmul(a, b, wide, Accumulate::add);
+  lab::nn::matmul_allow_avx2(false);
+  CHECK_FALSE(lab::nn::matmul_uses_avx2());
+  lab::nn::matmul(a, b, narrow, Accumulate::add);
+  lab::nn::matmul_allow_avx2(true);
+  CHECK(wide == narrow);
+  CHECK(narrow == [&] {
+    Matrix c = start;
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      for (Eigen::Index k = 0; k < 300; ++k) {
+        for (Eigen::Index j = 0; j < cols; ++j) c(i, j) += a(i, k) * b(k, j);
+      }
+    }
+    return c;
+  }());
+}
+
 TEST_CASE("accumulating adds the product to what C held, in the same order", "[matmul]") {
   const Matrix a = random_matrix(6, 9, 3), b = random_matrix(9, 20, 4), start = random_matrix(6, 20, 5);
   Matrix c = start;

@@ -105,7 +105,7 @@ TEST_CASE("02.3 accumulated gradients equal one full-batch backward pass", "[02.
   CHECK(result["log"][2] == "Accumulation steps:   8");
   CHECK(result["log"][3].get<std::string>().rfind("Scaled loss (sum of mini-step losses): 0.", 0) == 0);
   CHECK(result["charts"][0]["labels"].size() == 8);
-  // Six micro-batches: 1/6 is not a power of two, so the two paths round differently, and still agree.
+  // Six micro-batches of 8: the scale 1/6 is not a power of two, and the identity still holds.
   const json six = run_ok("02.3", {{"physical_batch", 8}, {"effective_batch", 48}});
   CHECK(six["metrics"]["max_grad_diff"].get<double>() <= 1e-6);
   CHECK(lab::run_exercise("02.3", {{"effective_batch", 60}})["error"]["message"] ==
