@@ -14,7 +14,6 @@
 #include "core/exercises/training.hpp"
 #include "core/json_numbers.hpp"
 #include "core/nn/attention.hpp"
-#include "core/nn/linear.hpp"
 #include "core/nn/models.hpp"
 #include "core/nn/optimizer.hpp"
 #include "core/nn/positional_encoding.hpp"
@@ -100,49 +99,32 @@ Result run_single_vs_multi_head(const Params& params, const RunContext&) {
   const int n_heads = params.count("n_heads");
   const int batch = params.count("batch");
   require_heads_divide(d_model, n_heads);
-  const int d_head = d_model / n_heads;
 
   NumpyRandom rng(static_cast<std::uint32_t>(params.integer("seed")));
   const Matrix x = nn::randn_matrix(batch * seq_len, d_model, rng);  // (B*T, C)
-  // Single head: W_q, W_k, W_v over the full width, scale √C.
-  const nn::LinearWeights s_q = nn::init_linear(d_model, d_model, rng);
-  const nn::LinearWeights s_k = nn::init_linear(d_model, d_model, rng);
-  const nn::LinearWeights s_v = nn::init_linear(d_model, d_model, rng);
+  // Single head: W_q, W_k, W_v over the full width, one head of width C, scale √C.
+  nn::Linear s_q("W_q", d_model, d_model, rng), s_k("W_k", d_model, d_model, rng), s_v("W_v", d_model, d_model, rng);
   // Multi-head: the same projections split into H heads of width D = C / H, scale √D, then W_o.
-  const nn::LinearWeights m_q = nn::init_linear(d_model, d_model, rng);
-  const nn::LinearWeights m_k = nn::init_linear(d_model, d_model, rng);
-  const nn::LinearWeights m_v = nn::init_linear(d_model, d_model, rng);
-  const nn::LinearWeights m_o = nn::init_linear(d_model, d_model, rng);
+  nn::MultiHeadAttention multi_head("", d_model, n_heads, rng);
 
-  const Matrix sq = nn::linear_forward(x, s_q), sk = nn::linear_forward(x, s_k), sv = nn::linear_forward(x, s_v);
-  const Matrix mq = nn::linear_forward(x, m_q), mk = nn::linear_forward(x, m_k), mv = nn::linear_forward(x, m_v);
-  Matrix single_out(batch * seq_len, d_model);  // (B*T, C)
-  Matrix heads_out(batch * seq_len, d_model);   // (B*T, C): heads side by side before W_o
-  Matrix weights(seq_len, seq_len);             // (T, T)
-  Matrix attn_single;                           // (T, T) of batch 0
+  nn::Tape tape(/*gradients=*/false);
+  const nn::Var input = tape.constant(x);
+  Matrix single_weights, head_weights;  // (B*T, T) and (B*H*T, T): every sequence's maps
+  const Matrix single_out = tape.value(nn::attention(tape, s_q.forward(tape, input), s_k.forward(tape, input),
+                                                     s_v.forward(tape, input), {batch, seq_len, 1, false},
+                                                     &single_weights));
+  const Matrix multi_out = tape.value(multi_head.forward(tape, input, batch, seq_len, &head_weights));  // (B*T, C)
+  const Matrix attn_single = single_weights.topRows(seq_len);  // (T, T) of sequence 0
   xt::xtensor<float, 3> attn_heads({std::size_t(n_heads), std::size_t(seq_len), std::size_t(seq_len)});  // (H, T, T)
   std::vector<double> head_entropy(n_heads, 0.0);
-  const float single_scale = std::sqrt(static_cast<float>(d_model));
-  const float head_scale = std::sqrt(static_cast<float>(d_head));
-  for (int b = 0; b < batch; ++b) {
-    const int t0 = b * seq_len;
-    nn::attention_forward(sq.middleRows(t0, seq_len), sk.middleRows(t0, seq_len), sv.middleRows(t0, seq_len),
-                          single_scale, false, weights, single_out.middleRows(t0, seq_len));
-    if (b == 0) attn_single = weights;
-    for (int h = 0; h < n_heads; ++h) {
-      nn::attention_forward(mq.block(t0, h * d_head, seq_len, d_head), mk.block(t0, h * d_head, seq_len, d_head),
-                            mv.block(t0, h * d_head, seq_len, d_head), head_scale, false, weights,
-                            heads_out.block(t0, h * d_head, seq_len, d_head));
-      if (b == 0) {
-        std::copy(weights.data(), weights.data() + weights.size(), &attn_heads(h, 0, 0));
-        head_entropy[h] = mean_row_entropy(weights);
-      }
-    }
+  for (int h = 0; h < n_heads; ++h) {  // sequence 0's heads are rows h*T … h*T + T − 1
+    const Matrix head = head_weights.middleRows(h * seq_len, seq_len);
+    std::copy(head.data(), head.data() + head.size(), &attn_heads(h, 0, 0));
+    head_entropy[h] = mean_row_entropy(head);
   }
-  const Matrix multi_out = nn::linear_forward(heads_out, m_o);  // (B*T, C)
 
   Result result;
-  const json output_shape = {batch, seq_len, d_model};
+  const json output_shape = {batch, seq_len, static_cast<int>(single_out.cols())};
   result.data["output_shape"] = output_shape;
   result.data["multi_head_output_shape"] = {batch, seq_len, static_cast<int>(multi_out.cols())};
   result.data["attention_shape"] = {batch, n_heads, seq_len, seq_len};
@@ -248,35 +230,29 @@ Result run_causal_attention(const Params& params, const RunContext&) {
   const int d_model = params.count("d_model");
   const int n_heads = params.count("n_heads");
   require_heads_divide(d_model, n_heads);
-  const int d_head = d_model / n_heads;
 
   NumpyRandom rng(static_cast<std::uint32_t>(params.integer("seed")));
-  const nn::LinearWeights w_qkv = nn::init_linear(d_model, 3 * d_model, rng);  // one projection, then chunk(3)
-  const nn::LinearWeights w_o = nn::init_linear(d_model, d_model, rng);
+  nn::CausalSelfAttention layer("", d_model, n_heads, rng);  // one W_qkv (C → 3C), chunked into Q | K | V; W_o
   const Matrix x = nn::randn_matrix(seq_len, d_model, rng);  // (T, C), batch 1
-  const Matrix qkv = nn::linear_forward(x, w_qkv);           // (T, 3C): Q | K | V
+  nn::Tape tape(/*gradients=*/false);
+  Matrix weights;  // (H*T, T): head h's map in rows h*T … h*T + T − 1
+  const Matrix out = tape.value(layer.forward(tape, tape.constant(x), 1, seq_len, &weights));  // (T, C)
 
-  Matrix heads_out(seq_len, d_model);  // (T, C)
-  Matrix weights(seq_len, seq_len);    // (T, T)
   xt::xtensor<float, 3> attn({std::size_t(n_heads), std::size_t(seq_len), std::size_t(seq_len)});  // (H, T, T)
-  const float scale = std::sqrt(static_cast<float>(d_head));
   float max_upper = 0.0f;
   double max_row_error = 0.0;
   for (int h = 0; h < n_heads; ++h) {
-    nn::attention_forward(qkv.middleCols(h * d_head, d_head), qkv.middleCols(d_model + h * d_head, d_head),
-                          qkv.middleCols(2 * d_model + h * d_head, d_head), scale, /*causal=*/true, weights,
-                          heads_out.middleCols(h * d_head, d_head));
     for (int i = 0; i < seq_len; ++i) {
       double row_sum = 0.0;
       for (int j = 0; j < seq_len; ++j) {
-        attn(h, i, j) = weights(i, j);
-        row_sum += weights(i, j);
-        if (j > i) max_upper = std::max(max_upper, weights(i, j));
+        const float a = weights(h * seq_len + i, j);
+        attn(h, i, j) = a;
+        row_sum += a;
+        if (j > i) max_upper = std::max(max_upper, a);
       }
       max_row_error = std::max(max_row_error, std::fabs(row_sum - 1.0));
     }
   }
-  const Matrix out = nn::linear_forward(heads_out, w_o);  // (T, C)
 
   Result result;
   result.data["attn"] = tensor_to_json(attn);
@@ -417,7 +393,8 @@ std::vector<Exercise> notebook01() {
       "The weights come from the lab's seeded generator, not PyTorch's, so the maps differ from the notebook's "
       "figure while the shapes match. The notebook calls the heads 'specialised'; untrained, they differ only by "
       "chance (compare each head's entropy with log T).",
-      {"core/nn/attention.cpp", "core/nn/linear.cpp"},
+      {"core/nn/transformer.cpp", "core/nn/attention.cpp", "core/nn/ops.cpp", "core/nn/layers.cpp",
+       "core/nn/matmul.cpp"},
       run_single_vs_multi_head});
 
   list.push_back(Exercise{
@@ -457,7 +434,8 @@ std::vector<Exercise> notebook01() {
        integer_param("seed", 0, 0, 4294967295LL, "seed of the input and weights (the notebook does not reseed here)")},
       "Max upper-triangle value: 0.0",
       "Checks every head, not only head 0, and also reports how far any row's sum is from 1.",
-      {"core/nn/attention.cpp", "core/nn/linear.cpp"},
+      {"core/nn/transformer.cpp", "core/nn/attention.cpp", "core/nn/ops.cpp", "core/nn/layers.cpp",
+       "core/nn/matmul.cpp"},
       run_causal_attention});
 
   list.push_back(Exercise{

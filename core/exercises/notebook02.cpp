@@ -17,7 +17,6 @@
 #include "core/exercises/notebooks.hpp"
 #include "core/exercises/training.hpp"
 #include "core/json_numbers.hpp"
-#include "core/nn/linear.hpp"
 #include "core/nn/models.hpp"
 #include "core/nn/optimizer.hpp"
 #include "core/nn/schedule.hpp"

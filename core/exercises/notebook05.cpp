@@ -12,7 +12,6 @@
 #include "core/exercises/notebooks.hpp"
 #include "core/exercises/training.hpp"
 #include "core/json_numbers.hpp"
-#include "core/nn/linear.hpp"
 #include "core/nn/lora.hpp"
 #include "core/nn/matmul.hpp"
 #include "core/nn/models.hpp"

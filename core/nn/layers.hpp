@@ -16,6 +16,9 @@ std::string join_name(const std::string& prefix, const std::string& leaf);  // (
 
 Matrix uniform_matrix(int rows, int cols, double bound, NumpyRandom& rng);  // U(−bound, bound), row by row
 Matrix normal_matrix(int rows, int cols, double std, NumpyRandom& rng);     // N(0, std²), row by row
+inline Matrix randn_matrix(int rows, int cols, NumpyRandom& rng) {           // torch.randn's shape, our generator
+  return normal_matrix(rows, cols, 1.0, rng);
+}
 
 // y = x Wᵀ + b. W (out, in) and b (1, out) ~ U(−1/√in, 1/√in), W drawn first.
 class Linear {

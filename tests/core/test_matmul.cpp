@@ -2,7 +2,7 @@
 // and stride, so the native and wasm builds agree; the transposed forms compute the right products.
 #include <catch2/catch.hpp>
 
-#include "core/nn/linear.hpp"
+#include "core/nn/layers.hpp"
 #include "core/nn/matmul.hpp"
 
 using lab::nn::Accumulate;
