@@ -492,9 +492,9 @@ Result run_negation_attention(const Params& params, const RunContext& context) {
   json measured = bar_chart("Avg Attention to [CLS] — Last Layer (a model trained here on negation sentences)", "Token",
                             "Attention Weight", words, {{"attention from [CLS]", result.data["avg_attention"]}});
   set_highlight(measured, highlight);
-  set_note(measured, format("Measured: a 2-layer, 2-head encoder trained for %d steps on 1280 templated reviews; "
+  set_note(measured, format("Measured: a 2-layer, 2-head encoder trained for %d steps on %d templated reviews; "
                             "mean over the last layer's heads. P(positive) = %.3f.", int(curve.values().size()),
-                            probability));
+                            int(train_negated.size() + train_plain.size()), probability));
   result.add_chart(std::move(measured));
   json illustration = bar_chart("The notebook's figure: Avg Attention to [CLS] — Last Layer", "Token",
                                 "Attention Weight", words, {{"Dirichlet draw", result.data["notebook_illustration"]}});
@@ -514,16 +514,27 @@ Result run_negation_attention(const Params& params, const RunContext& context) {
   };
   result.print(format("Held-out accuracy: %.1f%% (negated sentences: %.1f%%)", 100.0 * correct / double(heldout.size()),
                       negated_total ? 100.0 * negated_correct / negated_total : 0.0));
-  result.print(format("Example prediction: %s (P(positive) = %.3f); by the rule it is %s", predicted ? "positive" : "negative",
+  result.print(format("Example prediction: %s (P(positive) = %.3f); by the rule it is %s",
+                      predicted ? "positive" : "negative",
                       probability, truth ? (*truth ? "positive" : "negative") : "unknown (no single known adjective)"));
   result.print("Attention from [CLS], last layer, mean over heads: not " + weight_of("not") + ", good " +
                weight_of("good"));
-  const bool misclassified = truth && *truth != predicted;
-  result.insight = std::string(misclassified ? "The trained model gets this example wrong, like the notebook's. "
-                                             : "Trained on negations, the model classifies this example correctly; ") +
-                   "the notebook's bar chart is made-up Dirichlet noise with \"good\" tripled by hand, so it shows "
-                   "what a negation failure might look like, not what a model does. Attention weights are only a hint: "
-                   "the [CLS] vector also gathers \"not\" indirectly, through earlier layers and other positions.";
+  std::vector<int> order(static_cast<std::size_t>(seq_len));  // tokens by attention, largest first (ties: earlier token)
+  for (int j = 0; j < seq_len; ++j) order[std::size_t(j)] = j;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return average[std::size_t(a)] > average[std::size_t(b)]; });
+  auto attended = [&](std::size_t rank) {
+    const int j = order[std::min(rank, order.size() - 1)];
+    return format("\"%s\" (%.2f)", words[std::size_t(j)].c_str(), average[std::size_t(j)]);
+  };
+  const std::string verdict = !truth ? "The rule gives no label for this sentence"
+                              : *truth == predicted ? "Trained here on negations, the model gets this example right"
+                                                    : "The model trained here gets this example wrong";
+  result.insight = verdict + format(" (P(positive) = %.3f); its last layer's [CLS] attends mostly to ", probability) +
+                   attended(0) + " and " + attended(1) +
+                   ". The notebook's chart is Dirichlet noise with \"good\" tripled by hand: it pictures a negation "
+                   "failure rather than measuring one. Attention is a hint, not an explanation: [CLS] also gathers "
+                   "\"not\" through the earlier layer.";
   return result;
 }
 
@@ -656,7 +667,8 @@ Result run_class_weights(const Params& params, const RunContext& context) {
       "Without weights the loss is dominated by the %d majority examples, and the minority class gets %.0f%% "
       "accuracy; inverse-frequency weights make each class count equally in the loss and lift it to %.0f%%, "
       "at some cost to the majority class (%.0f%% vs %.0f%%).",
-      counts[0], 100.0 * unweighted.train_accuracy[2], 100.0 * weighted.train_accuracy[2], 100.0 * weighted.train_accuracy[0],
+      counts[0], 100.0 * unweighted.train_accuracy[2], 100.0 * weighted.train_accuracy[2],
+      100.0 * weighted.train_accuracy[0],
       100.0 * unweighted.train_accuracy[0]);
   return result;
 }
@@ -729,7 +741,8 @@ std::vector<Exercise> notebook02() {
       "reports max_grad_diff, the largest difference between the accumulated and the full-batch gradient. It "
       "comes out exactly 0: the lab's kernels add the same per-example terms in the same order either way, and "
       "the 1/8 scale and the 1/64 mean give the same per-example factor. (A framework that sums in another order "
-      "would show float rounding, about 1e-8; never an approximation.) Its data come from the lab's seeded generator, so the "
+      "would show float rounding, about 1e-8; never an approximation.) Its data come from the lab's seeded "
+      "generator, so the "
       "summed loss differs from the notebook's 0.7047 (both are near ln 2, the loss of an untrained 2-class model).",
       {"core/exercises/notebook02.cpp", "core/nn/layers.cpp", "core/nn/ops.cpp", "core/nn/cross_entropy.cpp",
        "core/nn/tape.cpp", "core/nn/optimizer.cpp"},

@@ -474,8 +474,9 @@ Result run_merge_equivalence(const Params& params, const RunContext&) {
                                      layer.lora_A.value.cast<double>()).transpose();
   const double adapter_error = (adapter.cast<double>() - exact).cwiseAbs().maxCoeff();
   const double merged_error = (merged.cast<double>() - exact).cwiseAbs().maxCoeff();
-  double b_squares = 0.0;
-  for (Eigen::Index i = 0; i < layer.lora_B.value.size(); ++i) b_squares += double(layer.lora_B.value.data()[i]) * layer.lora_B.value.data()[i];
+  double b_squares = 0.0;  // ‖B‖², in order
+  const float* b = layer.lora_B.value.data();
+  for (Eigen::Index i = 0; i < layer.lora_B.value.size(); ++i) b_squares += double(b[i]) * b[i];
 
   // Time both paths: the adapter's three matmuls against the merged layer's one.
   auto time_ms = [](auto&& work) {

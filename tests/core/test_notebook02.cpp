@@ -131,11 +131,14 @@ TEST_CASE("02.4 shows a trained model's real attention beside the notebook's ill
   REQUIRE(in.good());
   const json expected = json::parse(in)["avg_attn"];
   const json& illustration = result["data"]["notebook_illustration"];
-  for (std::size_t i = 0; i < 9; ++i) CHECK(illustration[i].get<double>() == Approx(expected[i].get<double>()).epsilon(1e-12));
+  for (std::size_t i = 0; i < 9; ++i) {
+    CHECK(illustration[i].get<double>() == Approx(expected[i].get<double>()).epsilon(1e-12));
+  }
 }
 
 TEST_CASE("02.4 takes any short sentence, flags unknown words and judges the prediction by the rule", "[02.4]") {
-  const json result = run_ok("02.4", {{"tokens", {"[CLS]", "the", "plot", "is", "not", "bad", "wow", "[SEP]"}}, {"steps", 60}});
+  const json sentence = {"[CLS]", "the", "plot", "is", "not", "bad", "wow", "[SEP]"};
+  const json result = run_ok("02.4", {{"tokens", sentence}, {"steps", 60}});
   CHECK(result["data"]["unknown_tokens"] == json::array({"wow"}));
   CHECK(result["metrics"]["true_label"] == "positive");
   CHECK(result["data"]["avg_attention"].size() == 8);
@@ -150,7 +153,8 @@ TEST_CASE("02.5 weights the loss by inverse frequency and lifts the minority cla
   CHECK(result["log"][0] == "Class weights: tensor([0.4167, 2.0833, 8.3333])");
   CHECK(result["log"][2] == "                     Class 0 (n=1000)  Class 1 (n=200)  Class 2 (n=50)");
   CHECK(result["log"][3].get<std::string>().rfind("Weighted loss:   ", 0) == 0);
-  CHECK(result["log"][3].get<std::string>().size() == std::string("Weighted loss:           82.50%          90.00%          98.00%").size());
+  const std::string notebook_row = "Weighted loss:           82.50%          90.00%          98.00%";
+  CHECK(result["log"][3].get<std::string>().size() == notebook_row.size());
   const json& weights = result["data"]["class_weights"];
   CHECK(weights[0].get<double>() == Approx(1250.0 / 3000.0).epsilon(1e-6));
   CHECK(weights[2].get<double>() == Approx(1250.0 / 150.0).epsilon(1e-6));

@@ -50,7 +50,8 @@ TEST_CASE("runs beyond the memory or work caps are refused as too_large", "[trai
   } catch (const lab::LabError& error) {
     CHECK(error.code() == lab::ErrorCode::too_large);
     CHECK(error.param() == "batch");
-    CHECK(std::string(error.what()) == "this training run would need about 300 MB; the lab's cap is 256 MB (use smaller sizes)");
+    CHECK(std::string(error.what()) ==
+          "this training run would need about 300 MB; the lab's cap is 256 MB (use smaller sizes)");
   }
   CHECK_THROWS_AS(check_budget(1e6, 2e11, "steps", "this run"), lab::LabError);
 }
