@@ -706,7 +706,7 @@ std::vector<Exercise> notebook02() {
       {object_param("configs", default_bert_configs(), 12,
                     "models to count: name -> {n_layers, hidden, ffn_mult? (4), vocab? (30522)}; at most 12"),
        string_param("baseline", "BERT-base", 64, "the config the relative sizes are measured against"),
-       integer_param("latency_tokens", 8, 0, 64,
+       size_param("latency_tokens", 8, 0, 64,
                      "tokens of the one sequence whose forward pass the lab times (0 = no timing); at most 64")},
       "Model             Params (M)  Relative Size\n-------------------------------------------\n"
       "BERT-base              108.8        100.0%\nDistilBERT              66.3         61.0%\n"

@@ -212,8 +212,17 @@ Result run_rank_ablation(const Params& params, const RunContext& context) {
   }
   result.insight =
       "Trainable parameters grow linearly with r (4·r·d for q and v), but what an adapter can learn is capped by "
-      "how much of the update lives in its top r directions: on this task doubling r past 16 buys almost nothing. "
-      "The notebook's perplexities come from a formula; the measured curve and its Eckart–Young floor are real.";
+      "how much of the update lives in its top r directions (the Eckart–Young floor)";
+  if (rows.size() >= 2) {
+    const json& a = rows[rows.size() - 2];
+    const json& b = rows[rows.size() - 1];
+    result.insight += format(": here going from r = %d to r = %d multiplies the parameters by %.1f and takes the "
+                             "validation error from %.4f to %.4f",
+                             a["r"].get<int>(), b["r"].get<int>(), double(b["params"].get<long long>()) /
+                             double(a["params"].get<long long>()), a["val_metric"].get<double>(),
+                             b["val_metric"].get<double>());
+  }
+  result.insight += ". The notebook's perplexities come from a formula; the measured curve is real.";
   return result;
 }
 
@@ -415,7 +424,7 @@ Result run_tiny_gpt(const Params& params, const RunContext& context) {
   result.metrics["final_loss"] = curve.values().empty() ? json(nullptr) : number(curve.values().back());
   report_divergence(result, curve, "Fine-tuning");
   result.data["loss"] = curve.values_json();
-  json chart = line_chart("Fine-tuning loss (one 16-token window per step)", "Step", "Cross-Entropy Loss",
+  json chart = line_chart(format("Fine-tuning loss (one %d-token window per step)", seq_len), "Step", "Cross-Entropy Loss",
                           curve.steps_json(), {{"training loss", result.data["loss"]}});
   chart["stream"] = "loss";
   result.add_chart(std::move(chart));
@@ -436,8 +445,10 @@ Result run_tiny_gpt(const Params& params, const RunContext& context) {
   result.insight =
       causal ? format("The tokens are drawn uniformly from %d symbols, so no model can beat perplexity %d on new "
                       "data. With the causal mask the held-out perplexity ends at %.1f: what fine-tuning learned is "
-                      "the 20-symbol vocabulary (and some of the 500 training tokens by heart), nothing more.",
-                      symbols, symbols, heldout_after)
+                      "which %d symbols occur%s, nothing more.",
+                      symbols, symbols, heldout_after, symbols,
+                      after < symbols ? format(" (and, at %.1f on its training tokens, some of them by heart)", after).c_str()
+                                      : "")
              : format("Without a causal mask every position can attend to the next token, the very one it must "
                       "predict: training perplexity falls to %.2f and held-out perplexity to %.2f, far below the %d "
                       "that uniformly random tokens allow. That is the leak, not learning.",
