@@ -85,3 +85,11 @@ Tokens sklearn_tokens(std::string_view text) {
 }
 
 }  // namespace lab::text
+
+#include "core/text/python_case.hpp"
+
+namespace lab::text {
+
+Tokens lowercase_whitespace_tokens(std::string_view text) { return whitespace_tokens(python_lower(text)); }
+
+}  // namespace lab::text

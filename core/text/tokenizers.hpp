@@ -23,3 +23,10 @@ Tokens ascii_alnum_tokens(std::string_view text);
 Tokens sklearn_tokens(std::string_view text);
 
 }  // namespace lab::text
+
+namespace lab::text {
+
+// The notebooks' own `text.lower().split()` (03.3's BM25, 04.2's bigram model, 04.5's TF-IDF).
+Tokens lowercase_whitespace_tokens(std::string_view text);
+
+}  // namespace lab::text
