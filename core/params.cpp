@@ -90,6 +90,7 @@ std::string show(const json& value) {
 }
 
 std::string show_number(double v) {
+  if (std::floor(v) == v && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
   std::ostringstream out;
   out << v;
   return out.str();

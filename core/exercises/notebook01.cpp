@@ -212,7 +212,7 @@ Result run_causal_attention(const Params& params, const RunContext&) {
   result.data["attn"] = tensor_to_json(attn);
   result.data["output_shape"] = {1, seq_len, static_cast<int>(out.cols())};
   result.metrics["max_upper_triangle"] = number(max_upper);
-  result.metrics["max_row_sum_error"] = max_row_error;
+  result.metrics["rows_sum_to_one"] = max_row_error < 1e-5;  // |Σⱼ A[i, j] − 1| < 1e-5 in every row of every head
   json labels = index_labels(seq_len);
   for (int h = 0; h < n_heads; ++h) {
     json map = heatmap_chart(h == 0 ? "Causal Attention (Head 0) — upper triangle is zero"

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// A small static file server for build/site (or any folder): correct MIME types (application/wasm for
+// streaming compilation), no caching of HTML and the service worker, loopback only.
+//   node scripts/serve.mjs [folder] [--port 8000] [--host 127.0.0.1]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args.splice(index, 2)[1] : fallback;
+};
+const port = Number(option('--port', process.env.PORT || 8000));
+const host = option('--host', '127.0.0.1');
+const root = resolve(args[0] || 'build/site');
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+// onServe(path, bytes), when given, hears of every file served (the tests measure a first visit with it).
+export function startServer({ folder = root, listenPort = port, listenHost = host, onServe = null } = {}) {
+  const server = createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url, 'http://localhost');
+      let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+      if (path.endsWith('/')) path += 'index.html';
+      const file = join(folder, path);
+      if (!file.startsWith(folder)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
+      const info = await stat(file);
+      if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
+      const body = await readFile(file);
+      const type = types[extname(file)] || 'application/octet-stream';
+      const fresh = type.startsWith('text/html') || path.endsWith('sw.js');
+      response.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length,
+                                'Cache-Control': fresh ? 'no-cache' : 'max-age=60' });
+      response.end(request.method === 'HEAD' ? undefined : body);
+      onServe?.(path, body);
+    } catch (error) {
+      response.writeHead(error.code === 'ENOENT' ? 404 : 500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end(error.code === 'ENOENT' ? 'not found\n' : 'server error\n');
+    }
+  });
+  return new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(listenPort, listenHost, () => resolveListen(server));
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const server = await startServer();
+  const { port: actual } = server.address();
+  console.log(`Serving ${root} on http://localhost:${actual} (Ctrl+C to stop)`);
+}

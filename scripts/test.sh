@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Front door 2: install what is missing, build everything, and run every test:
+#   1. native: the Catch2 tests through ctest
+#   2. wasm:   the module in Node (its Results equal the native CLI's)
+#   3. page:   the served site in headless Chromium (playwright-core + Debian's /usr/bin/chromium)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --with-browser
+scripts/build.sh native wasm site
+
+echo "== native tests (ctest)"
+ctest --preset native -j"$(nproc)"
+echo "== wasm module in Node"
+node --test tests/node/
+echo "== the page in headless Chromium"
+node --test tests/browser/
+echo "== all tests passed"

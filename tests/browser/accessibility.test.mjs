@@ -1,0 +1,55 @@
+// Accessibility checked by axe-core (WCAG 2 A and AA rules: labels, contrast, landmarks, names of controls) on the
+// home page, an exercise with every panel open, the phone layout and the embed page.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { join } from 'node:path';
+
+import { openPage, settled, startSite } from './browser.mjs';
+import { root } from '../node/lab-module.mjs';
+
+const axePath = join(root, 'node_modules', 'axe-core', 'axe.min.js');
+let site;
+
+before(async () => { site = await startSite(); });
+after(async () => { await site?.close(); });
+
+async function violations(page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('the home page has no WCAG A/AA violations', async () => {
+  const page = await openPage(site);
+  await page.goto(site.base);
+  await page.waitForSelector('.notebook-card');
+  assert.deepEqual(await violations(page), []);
+  await page.closeAll();
+});
+
+test('an exercise with its Result and every panel open has no WCAG A/AA violations', async () => {
+  const page = await openPage(site);
+  await page.goto(`${site.base}#02.2`);
+  await settled(page);
+  for (const id of ['compare', 'code', 'embed']) await page.click(`#${id} > summary`);
+  await page.waitForSelector('#code pre.code');
+  await page.click('.chart-card button:has-text("Show data")');
+  assert.deepEqual(await violations(page), []);
+  await page.closeAll();
+});
+
+test('the phone layout and an error message have no WCAG A/AA violations', async () => {
+  const page = await openPage(site, { width: 375, height: 800 });
+  await page.goto(`${site.base}#01.2&n_heads=6`);
+  assert.equal(await settled(page), 'error');
+  assert.deepEqual(await violations(page), []);
+  await page.closeAll();
+});
+
+test('the embed page has no WCAG A/AA violations', async () => {
+  const page = await openPage(site);
+  await page.goto(`${site.base}embed.html#01.4`);
+  await settled(page);
+  assert.deepEqual(await violations(page), []);
+  await page.closeAll();
+});

@@ -1,0 +1,89 @@
+// The wasm module in Node: the same exercises and Results as the native CLI, in both builds, and errors that
+// leave the module usable.
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+
+import { differences, loadModule, nativeCli } from './lab-module.mjs';
+
+const modules = {};
+let catalog = [];
+
+before(async () => {
+  modules.simd = await loadModule('simd');
+  modules.scalar = await loadModule('scalar');
+  catalog = JSON.parse(modules.simd.listExercises());
+});
+
+test('listExercises() equals `lab list`, with 25 exercises', () => {
+  const native = JSON.parse(nativeCli(['list']).stdout);
+  assert.equal(catalog.length, 25);
+  assert.deepEqual(catalog, native);
+  assert.deepEqual(JSON.parse(modules.scalar.listExercises()), native);
+});
+
+test('buildInfo() names each variant', () => {
+  assert.equal(JSON.parse(modules.simd.buildInfo()).variant, 'simd');
+  assert.equal(JSON.parse(modules.scalar.buildInfo()).variant, 'scalar');
+});
+
+describe('every implemented exercise gives the native CLI\'s Result (floats within 1e-4 relative)', () => {
+  const ids = JSON.parse(nativeCli(['list']).stdout).filter((ex) => ex.implemented).map((ex) => ex.id);
+  for (const id of ids) {
+    test(`${id} with default parameters, SIMD and scalar builds`, () => {
+      const native = JSON.parse(nativeCli(['run', id]).stdout);
+      assert.ok(!native.error, JSON.stringify(native.error));
+      for (const variant of ['simd', 'scalar']) {
+        const wasm = JSON.parse(modules[variant].runExercise(id, '{}'));
+        assert.deepEqual(differences(wasm, native), [], `${variant} differs from native for ${id}`);
+      }
+    });
+  }
+});
+
+describe('bad input gives an error object through the module, and the next run works', () => {
+  const cases = [
+    ['unknown exercise', '09.9', '{}', 'unknown_exercise', /unknown exercise "09.9"/],
+    ['unknown parameter', '01.1', '{"seq_lenn": 3}', 'bad_param', /unknown parameter "seq_lenn" for exercise 01.1; allowed: seq_len, d_model/],
+    ['wrong type', '01.1', '{"seq_len": "ten"}', 'bad_param', /seq_len must be an integer \(got "ten"\)/],
+    ['out of range', '02.1', '{"warmup_steps": 0}', 'bad_param', /warmup_steps must be between 1 and 1000000 \(got 0\)/],
+    ['indivisible heads', '01.2', '{"d_model": 64, "n_heads": 6}', 'bad_param', /d_model must be divisible by n_heads \(64 % 6 != 0\)/],
+    ['beyond the size cap', '01.1', '{"seq_len": 100000}', 'too_large', /seq_len must be at most 512/],
+    ['malformed JSON', '01.1', '{"seq_len": ', 'bad_param', /params are not valid JSON/],
+    ['params not an object', '01.1', '[1, 2]', 'bad_param', /params must be a JSON object/],
+  ];
+  for (const [name, id, params, code, message] of cases) {
+    test(name, () => {
+      for (const variant of ['simd', 'scalar']) {
+        const result = JSON.parse(modules[variant].runExercise(id, params));
+        assert.equal(result.error?.code, code);
+        assert.match(result.error.message, message);
+        const native = JSON.parse(nativeCli(['run', id, '--params', params]).stdout);
+        assert.deepEqual(result, native, 'the CLI reports the same error');
+        const next = JSON.parse(modules[variant].runExercise('01.1', '{"seq_len": 12}'));
+        assert.equal(next.metrics.self_similarity, 32);
+      }
+    });
+  }
+});
+
+test('the CLI exits 2 with the error object on stdout and a one-line message on stderr', () => {
+  const run = nativeCli(['run', '01.2', '--params', '{"n_heads": 6}']);
+  assert.equal(run.code, 2);
+  assert.equal(JSON.parse(run.stdout).error.param, 'n_heads');
+  assert.equal(run.stderr.trim(), 'lab: d_model must be divisible by n_heads (64 % 6 != 0)');
+});
+
+test('runExercise takes an optional progress callback and streams JSON updates through it', () => {
+  const streaming = JSON.parse(nativeCli(['list']).stdout).filter((ex) => ex.implemented)
+    .map((ex) => ex.id).filter((id) => JSON.parse(nativeCli(['run', id]).stdout).charts.some((chart) => chart.stream));
+  for (const id of streaming) {
+    const updates = [];
+    const result = JSON.parse(modules.simd.runExercise(id, '{}', (text) => updates.push(JSON.parse(text))));
+    assert.ok(!result.error);
+    assert.ok(updates.length > 0, `${id} reported no progress`);
+    assert.ok(updates.every((u) => Number.isInteger(u.step) && Number.isInteger(u.total)));
+  }
+  // Without a callback, and with something that is not a function, the run still works.
+  assert.ok(!JSON.parse(modules.simd.runExercise('01.1', '{}', undefined)).error);
+  assert.ok(!JSON.parse(modules.simd.runExercise('01.1', '{}', 42)).error);
+});

@@ -1,0 +1,135 @@
+// The main page: the course menu (five notebooks, 25 exercises), a home view, and the router that keeps the
+// exercise and its parameters in the URL hash (#01.2&seq_len=20&seed=7). Opening a link shows that exercise with
+// those parameters and runs it; Run pushes a history entry, so back and forward step through earlier runs.
+import { LabClient } from './lab-client.js';
+import { ExerciseView } from './exercise-view.js';
+import { element } from './result-view.js';
+import { decodeParams, parseHash } from './url-state.js';
+
+const main = document.getElementById('main');
+const nav = document.getElementById('nav-list');
+const engineStatus = document.getElementById('engine-status');
+const client = new LabClient();
+let catalog = [];
+let view = null;
+let shownHash = null;
+
+client.onStatus = (info) => {
+  engineStatus.textContent = `Engine ready: WebAssembly ${info.variant === 'simd' ? 'with SIMD' : 'without SIMD'}.`;
+  engineStatus.classList.remove('error');
+};
+client.ready.catch((error) => {
+  engineStatus.textContent = `The engine could not start: ${error.message}`;
+  engineStatus.classList.add('error');
+});
+
+function buildNav() {
+  const notebooks = new Map();
+  for (const ex of catalog) {
+    if (!notebooks.has(ex.notebook)) notebooks.set(ex.notebook, { title: ex.notebook_title, exercises: [] });
+    notebooks.get(ex.notebook).exercises.push(ex);
+  }
+  const sections = [];
+  for (const [number, notebook] of notebooks) {
+    const list = element('ol');
+    for (const ex of notebook.exercises) {
+      const link = element('a', { href: `#${ex.id}`, 'data-id': ex.id, class: ex.implemented ? '' : 'not-yet' },
+        element('span', { class: 'nav-id', text: ex.id }), element('span', { class: 'nav-title', text: ex.title }));
+      list.append(element('li', {}, link));
+    }
+    sections.push(element('section', { class: 'nav-notebook', 'aria-labelledby': `nb-${number}` },
+      element('h2', { id: `nb-${number}`, text: `${number} · ${notebook.title}` }), list));
+  }
+  nav.replaceChildren(...sections);
+}
+
+function markCurrent(id) {
+  for (const link of nav.querySelectorAll('a[data-id]')) {
+    if (link.dataset.id === id) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+function showHome() {
+  view = null;
+  markCurrent(null);
+  document.title = 'Deep Learning & NLP Lab';
+  const implemented = catalog.filter((ex) => ex.implemented).length;
+  const cards = [];
+  for (const number of [...new Set(catalog.map((ex) => ex.notebook))]) {
+    const exercises = catalog.filter((ex) => ex.notebook === number);
+    const list = element('ol');
+    for (const ex of exercises) {
+      list.append(element('li', {}, element('a', { href: `#${ex.id}`, text: `${ex.id} ${ex.title}` }),
+        ex.implemented ? null : element('span', { class: 'badge', text: 'not yet' })));
+    }
+    cards.push(element('section', { class: 'notebook-card' }, element('h3', { text: `${number} · ${exercises[0].notebook_title}` }), list));
+  }
+  main.replaceChildren(
+    element('section', { class: 'home-intro' },
+      element('h2', { text: 'A deep learning and NLP course you can run, change and check in the browser' }),
+      element('p', { text: 'Every exercise of the course’s five notebooks (transformers from scratch, BERT-style classification, LLM application patterns, text preprocessing and LoRA fine-tuning) runs here, on a C++ core compiled to WebAssembly. No Python, no install, no server: pick an exercise, change its parameters and run it.' }),
+      element('p', { text: 'With the default parameters each exercise prints what the notebook prints. Where the notebook fakes, hard-codes or mis-checks a result, the lab computes the real thing or labels the figure, and says why.' }),
+      element('p', { text: `${implemented} of ${catalog.length} exercises are available in this build.` })),
+    element('div', { class: 'notebook-cards' }, ...cards));
+}
+
+function route() {
+  if (window.location.hash === shownHash) return;
+  shownHash = window.location.hash;
+  const { id, raw } = parseHash(window.location.hash);
+  const exercise = catalog.find((ex) => ex.id === id);
+  if (!id) return showHome();
+  if (!exercise) {
+    main.replaceChildren(element('h2', { text: 'No such exercise' }),
+      element('p', { text: `There is no exercise “${id}”. Exercises run from 01.1 to 05.5; pick one from the menu.` }));
+    markCurrent(null);
+    return;
+  }
+  const values = decodeParams(raw, exercise.params);
+  markCurrent(id);
+  document.title = `${exercise.id} ${exercise.title} · Deep Learning & NLP Lab`;
+  if (view && view.exercise.id === id) {
+    view.setValues(values);  // back/forward within one exercise: keep the page, restore the parameters
+  } else {
+    if (view?.client.busy) client.cancel();
+    view = new ExerciseView(main, {
+      client, exercise, values, embedded: false, onSettled: registerServiceWorker,
+      onRun: (params) => {
+        const hash = view.hash(params);
+        if (hash !== window.location.hash) {
+          history.pushState(null, '', hash);
+          shownHash = hash;
+        }
+      },
+    });
+    if (document.activeElement?.closest?.('#course-nav')) main.focus({ preventScroll: true });
+    if (window.matchMedia('(max-width: 760px)').matches) document.getElementById('nav-toggle').open = false;
+  }
+  view.run({ ...Object.fromEntries(exercise.params.map((spec) => [spec.name, spec.default])), ...values });
+}
+
+async function start() {
+  try {
+    const response = await fetch('catalog.json');
+    catalog = await response.json();
+  } catch (error) {
+    main.replaceChildren(element('p', { class: 'run-error', text: `The exercise list could not be loaded: ${error.message}` }));
+    return;
+  }
+  buildNav();
+  window.addEventListener('hashchange', route);
+  window.addEventListener('popstate', route);
+  route();
+  // The service worker's precaching waits until the first run has drawn (or 3 s), so it never competes with it.
+  setTimeout(registerServiceWorker, 3000);
+}
+
+let serviceWorkerRegistered = false;
+function registerServiceWorker() {
+  if (serviceWorkerRegistered || !('serviceWorker' in navigator) || window.location.protocol === 'file:') return;
+  serviceWorkerRegistered = true;
+  navigator.serviceWorker.register('sw.js').catch(() => {});
+}
+
+start();

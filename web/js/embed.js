@@ -1,0 +1,34 @@
+// embed.html#<id>&<params>: one exercise with minimal chrome, sized for an iframe in a course site.
+// It runs the exercise on load with the parameters from the hash; the form below lets the reader change them.
+import { LabClient } from './lab-client.js';
+import { ExerciseView } from './exercise-view.js';
+import { element } from './result-view.js';
+import { decodeParams, parseHash } from './url-state.js';
+
+const main = document.getElementById('main');
+const status = document.getElementById('engine-status');
+const client = new LabClient();
+client.ready.then(
+  () => status.remove(),
+  (error) => { status.textContent = `The engine could not start: ${error.message}`; });
+
+async function show() {
+  const catalog = await (await fetch('catalog.json')).json();
+  const { id, raw } = parseHash(window.location.hash);
+  const exercise = catalog.find((ex) => ex.id === id);
+  if (!exercise) {
+    main.replaceChildren(element('p', { class: 'run-error', text: `embed.html needs an exercise id in its hash, e.g. embed.html#01.1 (got “${id ?? ''}”).` }));
+    return;
+  }
+  document.title = `${exercise.id} ${exercise.title}`;
+  const values = decodeParams(raw, exercise.params);
+  const holder = element('div');
+  main.replaceChildren(holder);
+  const view = new ExerciseView(holder, { client, exercise, values, embedded: true,
+    onRun: (params) => history.replaceState(null, '', view.hash(params)) });
+  if (status.isConnected) main.prepend(status);
+  view.run({ ...Object.fromEntries(exercise.params.map((spec) => [spec.name, spec.default])), ...values });
+}
+
+window.addEventListener('hashchange', show);
+show();

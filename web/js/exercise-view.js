@@ -1,0 +1,312 @@
+// One exercise on the page: its title and idea, the parameter form with Run / Cancel / Reset, live progress, the
+// error beside the form when a run fails, the Result, and (on the full page) the notebook-vs-lab comparison, the
+// code side by side and the embed snippet. The main page and embed.html both use it.
+import { chartCard } from './result-view.js';
+import { element, renderResult } from './result-view.js';
+import { liveLossSpec } from './charts.js';
+import { ParamForm } from './form.js';
+import { buildHash, changedParams } from './url-state.js';
+
+const resultCache = new Map();  // id + params -> {result, ms}: back/forward shows a run again without recomputing
+const cacheKey = (id, params) => `${id} ${JSON.stringify(params)}`;
+
+export class ExerciseView {
+  // options: {client, exercise, values, embedded, onRun(params), onSettled(state), siteBase}
+  constructor(container, options) {
+    Object.assign(this, options);
+    this.container = container;
+    this.build();
+  }
+
+  build() {
+    const ex = this.exercise;
+    const article = element('article', { class: 'exercise', 'aria-labelledby': 'exercise-title', 'data-run-state': 'idle' });
+    this.article = article;
+    article.append(
+      element('p', { class: 'crumb', text: `Notebook ${ex.notebook} · ${ex.notebook_title}` }),
+      element('h2', { class: 'exercise-title', id: 'exercise-title' }, element('span', { class: 'ex-id', text: ex.id }), ex.title),
+      element('p', { class: 'summary', text: ex.summary }));
+
+    if (!ex.implemented) {
+      article.append(element('p', { class: 'lab-note', text: 'This exercise is not implemented in the lab yet. What the notebook printed for it is below.' }));
+      this.container.replaceChildren(article);
+      if (!this.embedded) article.append(this.comparisonPanel());
+      return;
+    }
+
+    // Embedded, the form folds away under its summary so the charts fit a course page's frame.
+    const controls = this.embedded
+      ? element('details', { class: 'controls' }, element('summary', { text: `Parameters (${ex.params.length}) and Run` }))
+      : element('section', { class: 'controls', 'aria-labelledby': 'params-heading' },
+        element('h3', { id: 'params-heading', text: ex.params.length ? 'Parameters' : 'This exercise has no parameters' }));
+    const form = element('form', { novalidate: '' });
+    controls.append(form);
+    this.form = new ParamForm(form, ex.params, this.values, this.embedded ? 'embed-param' : 'param');
+    this.runButton = element('button', { type: 'submit', class: 'primary', text: 'Run' });
+    this.cancelButton = element('button', { type: 'button', text: 'Cancel', disabled: '' });
+    const reset = element('button', { type: 'button', text: 'Reset to defaults' });
+    form.append(element('div', { class: 'actions' }, this.runButton, this.cancelButton, reset));
+    this.status = element('div', { class: 'run-status', role: 'status', 'aria-live': 'polite' });
+    this.error = element('div', { class: 'run-error', role: 'alert' });
+    this.error.hidden = true;
+    if (!this.embedded) controls.append(this.status, this.error);
+    this.controls = controls;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.submit();
+    });
+    this.cancelButton.addEventListener('click', () => this.client.cancel());
+    reset.addEventListener('click', () => {
+      this.form.reset();
+      this.clearError();
+    });
+
+    if (ex.lab_notes && !this.embedded) {
+      article.append(element('p', { class: 'lab-note' }, element('strong', { text: 'Where the lab differs from the notebook. ' }), ex.lab_notes));
+    }
+    this.results = element('section', { class: 'results', 'aria-label': 'Result', 'aria-live': 'off' });
+    article.append(controls, ...(this.embedded ? [this.status, this.error] : []), this.results);
+    if (!this.embedded) article.append(this.comparisonPanel(), this.codePanel(), this.embedPanel());
+    else article.append(element('p', { class: 'embed-footer' }, element('a', { href: `./${this.hash()}`, target: '_blank', rel: 'noopener', text: 'Open in the full lab ↗' })));
+    this.container.replaceChildren(article);
+  }
+
+  hash(params = this.currentParams()) {
+    return buildHash(this.exercise.id, params, this.exercise.params);
+  }
+
+  currentParams() {
+    return this.form ? this.form.read().params : {};
+  }
+
+  submit() {
+    const { params, errors } = this.form.read();
+    if (errors.length) {
+      this.showError({ code: 'bad_param', message: errors.map((e) => e.message).join('; '), param: errors[0].name });
+      return;
+    }
+    this.onRun?.(params);
+    this.run(params);
+  }
+
+  setValues(values) {
+    this.form?.setValues(values);
+  }
+
+  async run(params = this.currentParams()) {
+    if (!this.exercise.implemented) return;
+    const ex = this.exercise;
+    const changed = changedParams(params, ex.params);
+    const key = cacheKey(ex.id, changed);
+    this.clearError();
+    if (resultCache.has(key)) {
+      this.runToken = (this.runToken || 0) + 1;
+      if (this.client.busy) this.client.cancel();
+      this.setRunning(false);
+      const cached = resultCache.get(key);
+      this.show(cached.result, cached.ms);
+      this.status.textContent = 'Shown again from this session’s earlier run (same parameters, same Result).';
+      this.setState('done');
+      return;
+    }
+    const token = (this.runToken = (this.runToken || 0) + 1);
+    const stale = () => token !== this.runToken;  // a newer run replaced this one
+    this.setRunning(true);
+    this.status.replaceChildren('Running…');
+    let live = null;
+    let progressBar = null;
+    const onProgress = (updates) => {
+      if (stale()) return;
+      const lastUpdate = updates[updates.length - 1];
+      if (lastUpdate.total) {
+        if (!progressBar) {
+          progressBar = element('progress', { class: 'progress', max: String(lastUpdate.total), 'aria-label': 'Training progress' });
+          this.statusText = element('span');
+          this.status.replaceChildren(progressBar, ' ', this.statusText);
+        }
+        progressBar.value = lastUpdate.step;
+        const loss = typeof lastUpdate.loss === 'number' ? ` · loss ${lastUpdate.loss.toFixed(4)}` : '';
+        this.statusText.textContent = `step ${lastUpdate.step} / ${lastUpdate.total}${loss}`;
+      }
+      const points = updates.filter((u) => typeof u.loss === 'number').map((u) => ({ x: u.step, y: u.loss }));
+      if (points.length) {
+        if (!live) {
+          this.results.replaceChildren(element('h3', { text: 'Training…' }));
+          const charts = element('div', { class: 'charts' });
+          this.results.append(charts);
+          live = chartCard(charts, liveLossSpec(), `lab-${ex.id}`);
+        }
+        live.append(points);
+      }
+    };
+    let outcome;
+    try {
+      outcome = await this.client.run(ex.id, changed, onProgress);
+    } catch (error) {
+      if (stale()) return;
+      this.setRunning(false);
+      this.results.replaceChildren();
+      if (error.cancelled) {
+        this.status.textContent = 'Cancelled. Change the parameters or run again.';
+        this.setState('cancelled');
+      } else {
+        this.showError({ code: 'engine', message: `${error.message}. The engine was restarted; the next run will work.` });
+        this.status.textContent = '';
+        this.setState('error');
+      }
+      return;
+    }
+    if (stale()) return;
+    this.setRunning(false);
+    const { result, ms } = outcome;
+    if (result.error) {
+      this.results.replaceChildren();
+      this.showError(result.error);
+      this.status.textContent = 'The run stopped with an error; fix the parameter and run again.';
+      this.setState('error');
+      return;
+    }
+    resultCache.set(key, { result, ms });
+    this.status.textContent = `Done in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms.`;
+    this.show(result, ms);
+    this.setState('done');
+  }
+
+  show(result, ms) {
+    renderResult(this.results, result, { ms, variant: this.client.info?.variant, embedded: this.embedded });
+    if (this.labOutput) this.labOutput.textContent = (result.log || []).join('\n') || '(nothing printed)';
+    this.markNotebookLines(result.log || []);
+    this.lastResult = result;
+  }
+
+  // The notebook's printed lines, each marked when the lab printed the very same line.
+  markNotebookLines(labLines) {
+    if (!this.notebookLines) return;
+    const printed = new Set(labLines.map((line) => line.trimEnd()));
+    const lines = (this.exercise.notebook_output || '(nothing)').split('\n');
+    this.notebookLines.replaceChildren(...lines.map((line) => {
+      const same = line.trim() !== '' && printed.has(line.trimEnd());
+      return element('span', { class: same ? 'line same' : 'line' }, same ? '✓ ' : '  ', `${line}\n`);
+    }));
+  }
+
+  // data-run-state on the article: idle | running | done | error | cancelled (tests and styles read it).
+  setState(state) {
+    this.article.setAttribute('data-run-state', state);
+    if (state !== 'running') this.onSettled?.(state);
+  }
+
+  setRunning(running) {
+    if (running) this.setState('running');
+    this.runButton.disabled = running;
+    this.cancelButton.disabled = !running;
+    this.results.setAttribute('aria-busy', String(running));
+  }
+
+  clearError() {
+    if (!this.error) return;
+    this.error.hidden = true;
+    this.error.replaceChildren();
+  }
+
+  showError(error) {
+    this.error.replaceChildren(
+      element('strong', { text: error.param ? `Parameter ${error.param}: ${error.code}` : error.code }),
+      error.message);
+    this.error.hidden = false;
+    if (error.param) {
+      if (this.embedded) this.controls.open = true;
+      this.form.showError(error.param);
+    }
+  }
+
+  // What the notebook printed (quoted verbatim) beside what the lab computed, plus the notebook's figure.
+  comparisonPanel() {
+    const ex = this.exercise;
+    const panel = element('details', { class: 'panel', id: 'compare' });
+    panel.append(element('summary', { text: 'Notebook vs lab: what each printed' }));
+    const body = element('div', { class: 'panel-body' });
+    this.notebookLines = element('pre', { class: 'quote', tabindex: '0' });
+    this.markNotebookLines([]);
+    const notebookSide = element('div', {},
+      element('h4', {}, 'The notebook printed ', element('span', { class: 'badge quoted', text: 'quoted' })),
+      this.notebookLines,
+      element('p', { class: 'chart-note', text: 'Lines marked ✓ appear word for word in what the lab printed.' }));
+    if (ex.notebook_figure) {
+      notebookSide.append(element('img', { class: 'notebook-figure', src: ex.notebook_figure, loading: 'lazy',
+        alt: `The notebook's own figure for exercise ${ex.id} (matplotlib), for comparison with the lab's charts` }));
+    }
+    this.labOutput = element('pre', { class: 'quote', tabindex: '0', text: this.lastResult ? this.lastResult.log.join('\n') : 'Run the exercise to see what the lab prints.' });
+    const labSide = element('div', {}, element('h4', {}, 'The lab computed ', element('span', { class: 'badge', text: 'live' })), this.labOutput);
+    body.append(element('div', { class: 'side-by-side' }, notebookSide, labSide));
+    if (ex.lab_notes) body.append(element('p', { class: 'lab-note' }, element('strong', { text: 'Where the lab differs from the notebook, and why. ' }), ex.lab_notes));
+    panel.append(body);
+    return panel;
+  }
+
+  // The exercise's C++ and the notebook's Python, highlighted at build time, fetched when first opened.
+  codePanel() {
+    const ex = this.exercise;
+    const panel = element('details', { class: 'panel', id: 'code' });
+    panel.append(element('summary', { text: 'Code: the lab’s C++ beside the notebook’s Python' }));
+    const body = element('div', { class: 'panel-body', text: 'Loading the code…' });
+    panel.append(body);
+    panel.addEventListener('toggle', async () => {
+      if (!panel.open || panel.dataset.loaded) return;
+      panel.dataset.loaded = 'yes';
+      try {
+        const response = await fetch(`code/${ex.id}.json`);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const code = await response.json();
+        const cpp = element('div', {}, element('h4', { text: 'The lab (C++)' }));
+        for (const file of code.cpp) {
+          const pre = element('pre', { class: 'code', tabindex: '0' });
+          pre.innerHTML = `<code class="hljs language-cpp">${file.html}</code>`;
+          cpp.append(element('p', { class: 'code-file', text: file.file }), pre);
+        }
+        const python = element('div', {}, element('h4', { text: 'The notebook (Python)' }));
+        if (code.python) {
+          const pre = element('pre', { class: 'code', tabindex: '0' });
+          pre.innerHTML = `<code class="hljs language-python">${code.python.html}</code>`;
+          python.append(element('p', { class: 'code-file', text: code.python.file }), pre);
+        } else {
+          python.append(element('p', { text: 'The notebook source was not available when this site was built.' }));
+        }
+        body.replaceChildren(element('div', { class: 'side-by-side' }, cpp, python));
+      } catch (error) {
+        body.textContent = `The code could not be loaded (${error.message}).`;
+        delete panel.dataset.loaded;
+      }
+    });
+    return panel;
+  }
+
+  // A copy-paste iframe for course sites, following the current parameters.
+  embedPanel() {
+    const panel = element('details', { class: 'panel', id: 'embed' });
+    panel.append(element('summary', { text: 'Embed this exercise in another site' }));
+    const snippet = element('textarea', { class: 'embed-snippet', readonly: '', rows: '4', 'aria-label': 'Embed snippet' });
+    const copy = element('button', { type: 'button', class: 'small', text: 'Copy snippet' });
+    const refresh = () => {
+      const url = new URL(`embed.html${this.hash()}`, this.siteBase || window.location.href).href;
+      snippet.value = `<iframe src="${url}" title="${this.exercise.id} ${this.exercise.title.replaceAll('"', '&quot;')}" width="100%" height="640" style="border:1px solid #d5dae1;border-radius:8px" loading="lazy"></iframe>`;
+    };
+    panel.addEventListener('toggle', refresh);
+    this.article.addEventListener('input', () => { if (panel.open) refresh(); });
+    copy.addEventListener('click', async () => {
+      refresh();
+      try {
+        await navigator.clipboard.writeText(snippet.value);
+        copy.textContent = 'Copied';
+      } catch {
+        snippet.select();
+        copy.textContent = 'Press Ctrl+C to copy';
+      }
+      setTimeout(() => { copy.textContent = 'Copy snippet'; }, 2000);
+    });
+    panel.append(element('div', { class: 'panel-body' },
+      element('p', { text: 'Paste this into any page: the exercise runs inside the frame with the parameters you set here.' }),
+      snippet, element('div', { class: 'chart-actions' }, copy)));
+    return panel;
+  }
+}

@@ -1,0 +1,130 @@
+// Renders a Result (contract.md) into the page: headline metrics, the insight, every chart with its PNG/CSV
+// export and its data as a table on demand, the tables, and what the lab printed. Draws nothing it computes:
+// every number comes from the core.
+import { drawChart } from './charts.js';
+import { chartTable, download, fileSafe, toCSV } from './export.js';
+import { formatValue } from './heatmap.js';
+
+const MAX_TABLE_CELLS = 60;  // rows and columns shown inline; the CSV has everything
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key === 'class') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else node.setAttribute(key, value);
+  }
+  node.append(...children.filter((child) => child !== null && child !== undefined));
+  return node;
+}
+export { element };
+
+export function dataTable(columns, rows, caption) {
+  const table = element('table', { class: 'data' });
+  if (caption) table.append(element('caption', { text: caption }));
+  const head = element('tr');
+  for (const column of columns.slice(0, MAX_TABLE_CELLS + 1)) head.append(element('th', { scope: 'col', text: String(column) }));
+  table.append(element('thead', {}, head));
+  const body = element('tbody');
+  for (const row of rows.slice(0, MAX_TABLE_CELLS)) {
+    const tr = element('tr');
+    row.slice(0, MAX_TABLE_CELLS + 1).forEach((cell, i) => {
+      const text = typeof cell === 'number' ? formatValue(cell) : cell === null ? '—' :
+        typeof cell === 'object' ? JSON.stringify(cell) : String(cell);
+      tr.append(element(i === 0 ? 'th' : 'td', { class: typeof cell === 'number' ? 'num' : '', ...(i === 0 ? { scope: 'row' } : {}), text }));
+    });
+    body.append(tr);
+  }
+  table.append(body);
+  const wrap = element('div', { class: 'table-wrap' }, table);
+  if (rows.length > MAX_TABLE_CELLS || columns.length > MAX_TABLE_CELLS + 1) {
+    wrap.append(element('p', { class: 'chart-note', text: `Showing at most ${MAX_TABLE_CELLS} rows and columns of ${rows.length} × ${columns.length - 1}; the CSV has all of them.` }));
+  }
+  return wrap;
+}
+
+function metricList(metrics) {
+  const list = element('ul', { class: 'metrics', 'aria-label': 'Headline figures' });
+  for (const [name, value] of Object.entries(metrics || {})) {
+    const shown = typeof value === 'boolean' ? (value ? 'true' : 'false')
+      : typeof value === 'number' && !Number.isInteger(value) && Math.abs(value) >= 1e-3 && Math.abs(value) < 1e6
+        ? String(Number(value.toPrecision(7))) : formatValue(value);
+    list.append(element('li', { class: 'metric', 'data-metric': name },
+      element('span', { class: 'metric-name', text: name }),
+      element('span', { class: 'metric-value', text: shown, title: String(value) })));
+  }
+  return list;
+}
+
+let firstChartMarked = false;
+
+// One chart in its card. Returns the handle from drawChart (for live updates).
+export function chartCard(container, spec, stem) {
+  const wide = (spec.type === 'heatmap' && (spec.z[0]?.length ?? 0) >= 40) || (spec.type === 'line' && spec.x.length > 150);
+  const card = element('figure', { class: `chart-card${wide ? ' wide' : ''}`, 'data-chart-type': spec.type });
+  const title = element('h4', { text: spec.title });
+  const box = element('div', { class: 'chart-box' });
+  card.append(title, box);
+  container.append(card);
+  const handle = drawChart(box, spec);
+  if (!firstChartMarked) {
+    firstChartMarked = true;
+    performance.mark('lab:first-chart');
+  }
+  if (spec.note) card.append(element('figcaption', { class: 'chart-note', text: spec.note }));
+  const name = `${stem}-${fileSafe(spec.title)}`;
+  const png = element('button', { type: 'button', class: 'small', text: 'Download PNG' });
+  png.addEventListener('click', () => download(`${name}.png`, handle.toPNG(), 'image/png'));
+  const csv = element('button', { type: 'button', class: 'small', text: 'Download CSV' });
+  csv.addEventListener('click', () => {
+    const { columns, rows } = chartTable(spec);
+    download(`${name}.csv`, toCSV(columns, rows), 'text/csv');
+  });
+  const show = element('button', { type: 'button', class: 'small', 'aria-expanded': 'false', text: 'Show data' });
+  const dataBox = element('div', { class: 'chart-data' });
+  dataBox.hidden = true;
+  show.addEventListener('click', () => {
+    if (!dataBox.childElementCount) {
+      const { columns, rows } = chartTable(spec);
+      dataBox.append(dataTable(columns, rows, `${spec.title} (data)`));
+    }
+    dataBox.hidden = !dataBox.hidden;
+    show.setAttribute('aria-expanded', String(!dataBox.hidden));
+    show.textContent = dataBox.hidden ? 'Show data' : 'Hide data';
+  });
+  card.append(element('div', { class: 'chart-actions' }, png, csv, show), dataBox);
+  return handle;
+}
+
+export function renderResult(container, result, { ms, variant, embedded = false } = {}) {
+  container.replaceChildren();
+  const stem = `lab-${result.id}`;
+  const toolbar = element('div', { class: 'result-toolbar' });
+  if (ms !== undefined) {
+    toolbar.append(element('span', { class: 'timing', text: `Computed in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms${variant ? ` (${variant} build)` : ''}.` }));
+  }
+  const json = element('button', { type: 'button', class: 'small', text: 'Download Result (JSON)' });
+  json.addEventListener('click', () => download(`${stem}.json`, JSON.stringify(result, null, 2), 'application/json'));
+  toolbar.append(json);
+
+  container.append(element('h3', { text: 'Result' }), toolbar, metricList(result.metrics));
+  if (result.insight) container.append(element('p', { class: 'insight' }, element('strong', { text: 'Insight. ' }), result.insight));
+
+  if (result.charts?.length) {
+    const charts = element('div', { class: 'charts' });
+    container.append(element('h3', { text: 'Charts' }), charts);
+    for (const spec of result.charts) chartCard(charts, spec, stem);
+  }
+  if (result.tables?.length) {
+    container.append(element('h3', { text: 'Tables' }));
+    result.tables.forEach((table, i) => {
+      container.append(dataTable(table.columns, table.rows, table.title));
+      const csv = element('button', { type: 'button', class: 'small', text: 'Download CSV' });
+      csv.addEventListener('click', () => download(`${stem}-table-${i + 1}.csv`, toCSV(table.columns, table.rows), 'text/csv'));
+      container.append(element('div', { class: 'chart-actions' }, csv));
+    });
+  }
+  if (result.log?.length && !embedded) {
+    container.append(element('h3', { text: 'What the lab printed' }), element('pre', { class: 'log', tabindex: '0', 'aria-label': 'Lab output' }, result.log.join('\n')));
+  }
+}
