@@ -92,4 +92,13 @@ ExtractedJson extract_json(std::string_view text) {
   return out;
 }
 
+bool nested_deeper_than(const json& value, int levels) {
+  if (!value.is_structured()) return false;
+  if (levels <= 0) return true;
+  for (const auto& child : value) {
+    if (nested_deeper_than(child, levels - 1)) return true;
+  }
+  return false;
+}
+
 }  // namespace lab::llm

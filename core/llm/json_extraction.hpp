@@ -27,4 +27,8 @@ struct ExtractedJson {
 
 ExtractedJson extract_json(std::string_view text);
 
+// True when arrays/objects nest more than `levels` deep (the exercises refuse such values: printing and validating
+// them recurse once per level).
+bool nested_deeper_than(const json& value, int levels);
+
 }  // namespace lab::llm
