@@ -1,17 +1,22 @@
 #include "core/llm/json_extraction.hpp"
 
 #include <cctype>
+#include <vector>
 
 namespace lab::llm {
 
 namespace {
 
 bool parses(std::string_view candidate, json& value, std::string* error = nullptr) {
+  if (!error) {  // no message wanted: skip the cost of an exception per failed candidate
+    value = json::parse(candidate.begin(), candidate.end(), nullptr, /*allow_exceptions=*/false);
+    return !value.is_discarded();
+  }
   try {
     value = json::parse(candidate.begin(), candidate.end());
     return true;
   } catch (const json::exception& e) {  // parse_error, or out_of_range for a number too large
-    if (error) *error = e.what();
+    *error = e.what();
     return false;
   }
 }
@@ -25,10 +30,14 @@ bool starts_with_json_tag(std::string_view text, std::size_t at) {
   return at + 4 == text.size() || std::isspace(static_cast<unsigned char>(text[at + 4]));
 }
 
-// The end (one past the matching '}') of the object opening at `open`, skipping braces inside strings;
-// npos when the text ends first.
-std::size_t matching_brace(std::string_view text, std::size_t open) {
-  int depth = 0;
+constexpr std::size_t not_scanned = std::string_view::npos - 1;
+constexpr std::size_t never_closed = std::string_view::npos;
+
+// Scans from the '{' at `open`, skipping brackets inside JSON strings, until that object closes, and records for
+// every '{' met outside strings the end of its object (one past its '}') or never_closed. A scan starting at any
+// of those braces would see the same strings, so one pass answers them all (a text of 20,000 "{" takes one pass).
+void scan_objects(std::string_view text, std::size_t open, std::vector<std::size_t>& ends) {
+  std::vector<std::size_t> unclosed;  // positions of '{' and '[' not closed yet
   bool in_string = false;
   for (std::size_t i = open; i < text.size(); ++i) {
     const char c = text[i];
@@ -41,13 +50,17 @@ std::size_t matching_brace(std::string_view text, std::size_t open) {
     } else if (c == '"') {
       in_string = true;
     } else if (c == '{' || c == '[') {
-      ++depth;
+      unclosed.push_back(i);
     } else if (c == '}' || c == ']') {
-      if (--depth == 0) return i + 1;
-      if (depth < 0) return std::string_view::npos;
+      const std::size_t opened = unclosed.back();
+      unclosed.pop_back();
+      if (text[opened] == '{') ends[opened] = i + 1;
+      if (unclosed.empty()) return;  // the object that started at `open` is complete
     }
   }
-  return std::string_view::npos;
+  for (std::size_t opened : unclosed) {
+    if (text[opened] == '{') ends[opened] = never_closed;
+  }
 }
 
 }  // namespace
@@ -76,9 +89,11 @@ ExtractedJson extract_json(std::string_view text) {
     at = end;  // continue after this block's closing fence
   }
   // 2. The first balanced {...} that parses.
+  std::vector<std::size_t> ends(text.size(), not_scanned);
   for (std::size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1)) {
-    const std::size_t end = matching_brace(text, open);
-    if (end == std::string_view::npos) continue;
+    if (ends[open] == not_scanned) scan_objects(text, open, ends);
+    const std::size_t end = ends[open];
+    if (end == never_closed) continue;
     if (parses(text.substr(open, end - open), out.value)) {
       out.found = true;
       out.source = "braces";

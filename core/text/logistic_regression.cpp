@@ -1,5 +1,6 @@
 #include "core/text/logistic_regression.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -100,11 +101,13 @@ LogisticModel fit_logistic_regression(const Eigen::MatrixXd& X, const std::vecto
     }
     if (step.squaredNorm() == 0.0) step = -gradient;
 
-    // Backtracking (Armijo) line search on the objective.
+    // Backtracking (Armijo) line search on the objective. Once the predicted decrease is below the objective's
+    // rounding error, the comparison means nothing and the full Newton step is taken (it converges there).
     const double f0 = problem.objective(theta), slope = gradient.dot(step);
+    const bool below_rounding = -slope < 1e-12 * std::max(1.0, std::fabs(f0));
     double t = 1.0;
     Eigen::VectorXd next = theta + step;
-    while (problem.objective(next) > f0 + 1e-4 * t * slope && t > 1e-12) {
+    while (!below_rounding && problem.objective(next) > f0 + 1e-4 * t * slope && t > 1e-12) {
       t *= 0.5;
       next = theta + t * step;
     }
