@@ -62,9 +62,8 @@ int main(int argc, char** argv) {
 
   lab::ProgressSink sink;
   if (progress) sink = [](const lab::json& update) { std::cerr << update.dump() << "\n"; };
-  const std::string text = lab::run_exercise_text(id, params_text, sink);
-  const lab::json result = lab::json::parse(text);
+  const lab::json result = lab::run_exercise_from_text(id, params_text, sink);
   if (result.contains("error")) return fail(result);
-  std::cout << (pretty ? result.dump(2, ' ', false, lab::json::error_handler_t::replace) : text) << "\n";
+  std::cout << lab::to_text(result, pretty ? 2 : -1) << "\n";
   return 0;
 }

@@ -95,19 +95,25 @@ json run_exercise(const std::string& id, const json& given, const ProgressSink& 
   }
 }
 
-std::string run_exercise_text(const std::string& id, const std::string& params_text, const ProgressSink& sink) {
+json run_exercise_from_text(const std::string& id, const std::string& params_text, const ProgressSink& sink) {
   json params = json::object();
   if (!params_text.empty()) {
     params = json::parse(params_text, nullptr, /*allow_exceptions=*/false);
     if (params.is_discarded()) {
-      return error_object(to_string(ErrorCode::bad_param), "params are not valid JSON: " +
-                                                                (params_text.size() > 80 ? params_text.substr(0, 77) + "..."
-                                                                                         : params_text))
-          .dump();
+      return error_object(to_string(ErrorCode::bad_param),
+                          "params are not valid JSON: " +
+                              (params_text.size() > 80 ? params_text.substr(0, 77) + "..." : params_text));
     }
   }
-  // Strings in a Result may hold bytes that are not UTF-8 (echoed input): replace them rather than fail.
-  return run_exercise(id, params, sink).dump(-1, ' ', false, json::error_handler_t::replace);
+  return run_exercise(id, params, sink);
+}
+
+std::string to_text(const json& result, int indent) {
+  return result.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+std::string run_exercise_text(const std::string& id, const std::string& params_text, const ProgressSink& sink) {
+  return to_text(run_exercise_from_text(id, params_text, sink));
 }
 
 }  // namespace lab

@@ -42,3 +42,18 @@ test('a first visit to an exercise: bytes transferred and time to the first char
   assert.ok(served.every((file) => !file.path.includes('lab-scalar')), 'a SIMD browser never downloads the scalar build');
   await page.closeAll();
 });
+
+test('two 512 × 512 heatmaps: compute, transfer and draw', async () => {
+  const page = await openPage(site);
+  await page.goto(`${site.base}#01.1&seq_len=512&d_model=512`);
+  assert.equal(await settled(page), 'done');
+  const figures = await page.evaluate(() => ({
+    render_ms: Math.round(performance.getEntriesByName('lab:render').at(-1).duration),
+    status: document.querySelector('.run-status').textContent,
+    rows: [...document.querySelectorAll('canvas.heatmap-canvas')].map((c) => c.getAttribute('aria-label').match(/of (\d+) rows/)[1]),
+  }));
+  console.log(`512 × 512: ${figures.status} Drawing the Result (two 512 × 512 heatmaps and a line) took ${figures.render_ms} ms.`);
+  assert.deepEqual(figures.rows, ['512', '512']);
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});

@@ -5,22 +5,13 @@
 #include <cmath>
 
 #include "core/registry.hpp"
+#include "run_exercise.hpp"
 
 using lab::json;
-
-namespace {
-
-json run(const std::string& id, const json& params = json::object()) {
-  json result = lab::run_exercise(id, params);
-  INFO(result.dump().substr(0, 300));
-  REQUIRE_FALSE(result.contains("error"));
-  return result;
-}
-
-}  // namespace
+using lab::testing::run_ok;
 
 TEST_CASE("01.1 prints the notebook's self-similarity 32.0 and PE[0]·PE[10] = 21.0516300201416", "[01.1]") {
-  const json result = run("01.1");
+  const json result = run_ok("01.1");
   CHECK(result["metrics"]["self_similarity"].get<double>() == 32.0);
   CHECK(result["metrics"]["sim_0_10"].get<double>() == Approx(21.0516300201416).epsilon(1e-7));
   CHECK(result["log"][0] == "Diagonal (self-similarity): 32.0");
@@ -34,10 +25,10 @@ TEST_CASE("01.1 prints the notebook's self-similarity 32.0 and PE[0]·PE[10] = 2
 }
 
 TEST_CASE("01.1 has no PE[0]·PE[10] when there are 10 positions or fewer", "[01.1]") {
-  const json result = run("01.1", {{"seq_len", 10}, {"d_model", 6}});
+  const json result = run_ok("01.1", {{"seq_len", 10}, {"d_model", 6}});
   CHECK(result["metrics"]["sim_0_10"].is_null());
   CHECK(result["metrics"]["self_similarity"].get<double>() == 3.0);  // C/2 ones
-  CHECK(run("01.1", {{"seq_len", 11}, {"d_model", 6}})["metrics"]["sim_0_10"].is_number());
+  CHECK(run_ok("01.1", {{"seq_len", 11}, {"d_model", 6}})["metrics"]["sim_0_10"].is_number());
 }
 
 TEST_CASE("01.1 refuses an odd d_model with a reason", "[01.1][errors]") {
@@ -48,7 +39,7 @@ TEST_CASE("01.1 refuses an odd d_model with a reason", "[01.1][errors]") {
 }
 
 TEST_CASE("01.2 keeps the shape (B, T, C) and gives H maps whose rows sum to 1", "[01.2]") {
-  const json result = run("01.2");
+  const json result = run_ok("01.2");
   CHECK(result["data"]["output_shape"] == json::array({2, 10, 64}));
   CHECK(result["data"]["attention_shape"] == json::array({2, 4, 10, 10}));
   CHECK(result["log"][0] == "Single-head output shape: (2, 10, 64)");
@@ -67,7 +58,7 @@ TEST_CASE("01.2 keeps the shape (B, T, C) and gives H maps whose rows sum to 1",
 }
 
 TEST_CASE("01.2 at odd sizes: 3 heads of width 7, one token, batch 1", "[01.2]") {
-  const json result = run("01.2", {{"d_model", 21}, {"n_heads", 3}, {"seq_len", 1}, {"batch", 1}});
+  const json result = run_ok("01.2", {{"d_model", 21}, {"n_heads", 3}, {"seq_len", 1}, {"batch", 1}});
   CHECK(result["data"]["attention_shape"] == json::array({1, 3, 1, 1}));
   for (const auto& head : result["data"]["attn_heads"]) CHECK(head[0][0].get<double>() == 1.0);
 }
@@ -81,13 +72,13 @@ TEST_CASE("01.2 and 01.4 refuse d_model not divisible by n_heads", "[01.2][01.4]
 }
 
 TEST_CASE("01.2's seed changes the maps and the same seed repeats them", "[01.2]") {
-  CHECK(run("01.2", {{"seed", 1}})["data"]["attn_single"] != run("01.2", {{"seed", 2}})["data"]["attn_single"]);
-  CHECK(run("01.2", {{"seed", 1}})["data"]["attn_single"] == run("01.2", {{"seed", 1}})["data"]["attn_single"]);
+  CHECK(run_ok("01.2", {{"seed", 1}})["data"]["attn_single"] != run_ok("01.2", {{"seed", 2}})["data"]["attn_single"]);
+  CHECK(run_ok("01.2", {{"seed", 1}})["data"]["attn_single"] == run_ok("01.2", {{"seed", 1}})["data"]["attn_single"]);
 }
 
 TEST_CASE("01.4's upper triangle is exactly 0 in every head, at any size", "[01.4]") {
   const int seq_len = GENERATE(1, 6, 31);
-  const json result = run("01.4", {{"seq_len", seq_len}, {"d_model", 24}, {"n_heads", 3}});
+  const json result = run_ok("01.4", {{"seq_len", seq_len}, {"d_model", 24}, {"n_heads", 3}});
   CHECK(result["metrics"]["max_upper_triangle"].get<double>() == 0.0);
   CHECK(result["metrics"]["rows_sum_to_one"] == true);
   const json& attn = result["data"]["attn"];

@@ -4,17 +4,12 @@
 #include <cmath>
 
 #include "core/registry.hpp"
+#include "run_exercise.hpp"
 
 using lab::json;
+using lab::testing::run_ok;
 
 namespace {
-
-json run(const std::string& id, const json& params = json::object()) {
-  json result = lab::run_exercise(id, params);
-  INFO(result.dump().substr(0, 300));
-  REQUIRE_FALSE(result.contains("error"));
-  return result;
-}
 
 double expected_lr(int step, int warmup, int d_model) {
   const double rising = step / std::pow(warmup, 1.5);
@@ -25,7 +20,7 @@ double expected_lr(int step, int warmup, int d_model) {
 }  // namespace
 
 TEST_CASE("02.1 peaks at 0.003608 at step 100, as the notebook prints", "[02.1]") {
-  const json result = run("02.1");
+  const json result = run_ok("02.1");
   CHECK(result["metrics"]["peak_step"] == 100);
   CHECK(result["metrics"]["peak_lr"].get<double>() == Approx(0.0036084391824351613).epsilon(1e-12));
   CHECK(result["log"][0] == "Peak LR at step 100: 0.003608");
@@ -36,7 +31,7 @@ TEST_CASE("02.1 peaks at 0.003608 at step 100, as the notebook prints", "[02.1]"
 TEST_CASE("02.1 follows lr = C^-1/2 min(step^-1/2, step warmup^-3/2) at every step", "[02.1]") {
   const int warmup = GENERATE(1, 7, 100, 400);
   const int d_model = GENERATE(64, 768);
-  const json result = run("02.1", {{"warmup_steps", warmup}, {"d_model", d_model}, {"steps", 450}});
+  const json result = run_ok("02.1", {{"warmup_steps", warmup}, {"d_model", d_model}, {"steps", 450}});
   const json& lr = result["data"]["lr"];
   for (int step : {1, 2, 6, 7, 8, 99, 100, 101, 399, 400, 401, 450}) {
     CHECK(lr[step - 1].get<double>() == Approx(expected_lr(step, warmup, d_model)).epsilon(1e-12));
@@ -45,14 +40,14 @@ TEST_CASE("02.1 follows lr = C^-1/2 min(step^-1/2, step warmup^-3/2) at every st
 }
 
 TEST_CASE("02.1 rises linearly during warmup", "[02.1]") {
-  const json lr = run("02.1", {{"warmup_steps", 50}})["data"]["lr"];
+  const json lr = run_ok("02.1", {{"warmup_steps", 50}})["data"]["lr"];
   CHECK(lr[9].get<double>() == Approx(10 * lr[0].get<double>()).epsilon(1e-12));
   CHECK(lr[49].get<double>() == Approx(50 * lr[0].get<double>()).epsilon(1e-12));
   CHECK(lr[199].get<double>() == Approx(lr[49].get<double>() / 2.0).epsilon(1e-12));  // 1/sqrt(step): 4x steps, half
 }
 
 TEST_CASE("02.2 counts BERT-base 108.8M, DistilBERT 66.3M and BERT-tiny 4.4M exactly", "[02.2]") {
-  const json result = run("02.2");
+  const json result = run_ok("02.2");
   const json& models = result["data"]["models"];
   REQUIRE(models.size() == 3);
   CHECK(models[0] == json{{"name", "BERT-base"}, {"params", 108807168}, {"relative", 1.0}});
@@ -69,7 +64,7 @@ TEST_CASE("02.2 counts BERT-base 108.8M, DistilBERT 66.3M and BERT-tiny 4.4M exa
 TEST_CASE("02.2 honours ffn_mult, vocab, the user's order and the baseline", "[02.2]") {
   const json configs = {{"small", {{"n_layers", 1}, {"hidden", 10}, {"ffn_mult", 2}, {"vocab", 100}}},
                         {"big", {{"n_layers", 2}, {"hidden", 10}, {"vocab", 100}}}};
-  const json result = run("02.2", {{"configs", configs}, {"baseline", "big"}});
+  const json result = run_ok("02.2", {{"configs", configs}, {"baseline", "big"}});
   // small: 100*10 + 512*10 + 20 + (400 + 400 + 40) = 6980; big: 6140 + 2*(400 + 800 + 40) = 8620
   CHECK(result["data"]["models"][0]["name"] == "small");
   CHECK(result["data"]["models"][0]["params"] == 6980);

@@ -173,7 +173,9 @@ export class ExerciseView {
   }
 
   show(result, ms) {
+    const start = performance.now();
     renderResult(this.results, result, { ms, variant: this.client.info?.variant, embedded: this.embedded });
+    performance.measure('lab:render', { start, end: performance.now() });
     if (this.labOutput) this.labOutput.textContent = (result.log || []).join('\n') || '(nothing printed)';
     this.markNotebookLines(result.log || []);
     this.lastResult = result;
