@@ -6,17 +6,12 @@
 
 #include "core/registry.hpp"
 #include "notebook_lines.hpp"
+#include "run_exercise.hpp"
 
 using lab::json;
+using lab::testing::run_ok;
 
 namespace {
-
-json run(const std::string& id, const json& params = json::object()) {
-  json result = lab::run_exercise(id, params);
-  INFO(result.dump().substr(0, 400));
-  REQUIRE_FALSE(result.contains("error"));
-  return result;
-}
 
 json error_of(const std::string& id, const json& params) {
   const json result = lab::run_exercise(id, params);
@@ -40,7 +35,7 @@ TEST_CASE("04.x with default params print the notebook's lines", "[04][notebook]
   }
   for (const char* id : {"04.1", "04.2", "04.3", "04.4", "04.5"}) {
     INFO(id);
-    const json log = run(id)["log"];
+    const json log = run_ok(id)["log"];
     const std::vector<std::string> expected = lab_test::notebook_lines_for(log);
     REQUIRE(expected.size() == log.size());
     for (std::size_t i = 0; i < log.size(); ++i) CHECK(log[i].get<std::string>() == expected[i]);
@@ -48,13 +43,13 @@ TEST_CASE("04.x with default params print the notebook's lines", "[04][notebook]
 }
 
 TEST_CASE("04.1 gives mean P@3 0.417 for both retrievers and scikit-learn's TF-IDF rankings", "[04.1]") {
-  const json result = run("04.1");
+  const json result = run_ok("04.1");
   CHECK(result["metrics"]["mean_precision_tfidf"].get<double>() == Approx(5.0 / 12));
   CHECK(result["metrics"]["mean_precision_bm25"].get<double>() == Approx(5.0 / 12));
   const json reference = lab_test::load_reference_json("sklearn_reference.json")["ranking_041"];
   json eval_set = json::array();
   for (const auto& q : reference) eval_set.push_back({{"query", q["query"]}, {"relevant", {0}}});
-  const json per_query = run("04.1", {{"eval_set", eval_set}})["data"]["per_query"];
+  const json per_query = run_ok("04.1", {{"eval_set", eval_set}})["data"]["per_query"];
   for (std::size_t i = 0; i < reference.size(); ++i) {
     INFO(reference[i]["query"].get<std::string>());
     CHECK(per_query[i]["tfidf_top"] == reference[i]["top3"]);
@@ -81,7 +76,7 @@ TEST_CASE("04.2 samples the notebook's sentences for other seeds and smoothings 
     INFO(c["name"].get<std::string>());
     json probes = json::array();
     for (const auto& p : c["probes"]) probes.push_back({p[0], p[1]});
-    const json data = run("04.2", {{"corpus", c["corpus"]}, {"smoothing", c["smoothing"]}, {"seed", c["seed"]},
+    const json data = run_ok("04.2", {{"corpus", c["corpus"]}, {"smoothing", c["smoothing"]}, {"seed", c["seed"]},
                                    {"max_len", c["max_len"]}, {"probes", probes}})["data"];
     CHECK(data["samples"] == c["samples"]);
     for (std::size_t i = 0; i < probes.size(); ++i) CHECK(data["probe_probs"][i] == c["probes"][i][2]);
@@ -99,7 +94,7 @@ TEST_CASE("04.3 matches scikit-learn: features, predictions, probabilities withi
     INFO(c["name"].get<std::string>());
     const json params = {{"train", c["train"]}, {"test", c["test"]}, {"max_features", c["max_features"]},
                          {"ngram_max", c["name"] == "unigrams, 10 features, C=10" ? 1 : 2}, {"C", c["C"]}};
-    const json data = run("04.3", params)["data"];
+    const json data = run_ok("04.3", params)["data"];
     CHECK(data["test_preprocessed"] == c["test_preprocessed"]);
     CHECK(data["train_preprocessed"] == c["train_preprocessed"]);
     CHECK(data["features"] == c["features"]);
@@ -119,7 +114,7 @@ TEST_CASE("04.3 matches scikit-learn: features, predictions, probabilities withi
 }
 
 TEST_CASE("04.3 reports a class absent from test labels and predictions with labels=[0, 1]", "[04.3]") {
-  const json result = run("04.3", {{"test", json::parse(R"([["Terrible, broken, waste of money", 0]])")}});
+  const json result = run_ok("04.3", {{"test", json::parse(R"([["Terrible, broken, waste of money", 0]])")}});
   CHECK(result["data"]["predictions"] == json{0});
   CHECK(result["data"]["report"].contains("micro avg"));
   CHECK(result["data"]["report"]["positive"]["support"] == 0);
@@ -139,7 +134,7 @@ TEST_CASE("04.4 returns Python's token lists for any cases, and the count table"
   const json reference = lab_test::load_reference_json("text_reference.json")["cases"];
   json cases = json::array();
   for (std::size_t i = 0; i < 20; ++i) cases.push_back({{"name", reference[i]["name"]}, {"text", reference[i]["text"]}});
-  const json result = run("04.4", {{"cases", cases}, {"detail_case", 16}});
+  const json result = run_ok("04.4", {{"cases", cases}, {"detail_case", 16}});
   for (std::size_t i = 0; i < 20; ++i) {
     INFO(reference[i]["name"].get<std::string>());
     CHECK(result["data"]["cases"][i]["whitespace"] == reference[i]["whitespace"]);
@@ -151,7 +146,7 @@ TEST_CASE("04.4 returns Python's token lists for any cases, and the count table"
 }
 
 TEST_CASE("04.4 pads names by characters and checks its inputs", "[04.4][errors]") {
-  const json result = run("04.4", {{"cases", json::parse(R"([{"name": "Ünïcode", "text": "é"}])")}, {"detail_case", 0}});
+  const json result = run_ok("04.4", {{"cases", json::parse(R"([{"name": "Ünïcode", "text": "é"}])")}, {"detail_case", 0}});
   CHECK(result["log"][2] == "Ünïcode                  1          1            0");
   CHECK(error_of("04.4", {{"cases", json::parse(R"([{"name": "a", "text": "b"}])")}})["message"] ==
         "detail_case must be the index of a case, below 1 (got 1)");
@@ -166,7 +161,7 @@ TEST_CASE("04.5 reproduces the notebook's class on every option set", "[04.5]") 
   const json reference = lab_test::load_reference_json("notebook_reference.json")["tfidf_scratch"];
   for (const auto& c : reference) {
     INFO(c["name"].get<std::string>());
-    const json result = run("04.5", {{"docs", c["docs"]}, {"sublinear_tf", c["sublinear_tf"]}, {"min_df", c["min_df"]},
+    const json result = run_ok("04.5", {{"docs", c["docs"]}, {"sublinear_tf", c["sublinear_tf"]}, {"min_df", c["min_df"]},
                                      {"max_df_ratio", c["max_df_ratio"]}});
     CHECK(result["data"]["vocab"] == c["vocab"]);
     for (const auto& item : c["idf"].items()) CHECK(result["data"]["idf"][item.key()] == item.value());
@@ -179,5 +174,5 @@ TEST_CASE("04.5 reproduces the notebook's class on every option set", "[04.5]") 
 }
 
 TEST_CASE("notebook 04 gives the same Result on every run", "[04]") {
-  for (const char* id : {"04.1", "04.2", "04.3", "04.4", "04.5"}) CHECK(run(id).dump() == run(id).dump());
+  for (const char* id : {"04.1", "04.2", "04.3", "04.4", "04.5"}) CHECK(run_ok(id).dump() == run_ok(id).dump());
 }
