@@ -1,5 +1,6 @@
 #include "core/text/tokenizers.hpp"
 
+#include "core/text/python_case.hpp"
 #include "core/text/unicode_classes.hpp"
 #include "core/text/utf8.hpp"
 
@@ -83,12 +84,6 @@ Tokens sklearn_tokens(std::string_view text) {
   }
   return tokens;
 }
-
-}  // namespace lab::text
-
-#include "core/text/python_case.hpp"
-
-namespace lab::text {
 
 Tokens lowercase_whitespace_tokens(std::string_view text) { return whitespace_tokens(python_lower(text)); }
 
