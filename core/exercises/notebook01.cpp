@@ -282,7 +282,10 @@ Result run_copy_task(const Params& params, const RunContext& context) {
   require_heads_divide(d_model, n_heads);
   const TransformerSize size{double(batch) * seq_len, d_model, ff_dim, vocab, n_heads, seq_len, 1,
                              4.0 * d_model * d_model + 2.0 * d_model * ff_dim + 2.0 * vocab * d_model};
-  check_budget(transformer_training_bytes(size), transformer_training_flops(size, steps), "steps", "this training run");
+  const int test_count = 100;  // fresh sequences for the accuracy, one forward pass after training
+  check_budget(std::max(transformer_training_bytes(size), transformer_evaluation_bytes(size, test_count * seq_len)),
+               transformer_training_flops(size, steps) + transformer_evaluation_flops(size, test_count * seq_len),
+               "steps", "this training run");
 
   NumpyRandom rng(static_cast<std::uint32_t>(params.integer("seed")));
   nn::MiniTransformer model(vocab, d_model, n_heads, ff_dim, seq_len, rng);
@@ -294,20 +297,21 @@ Result run_copy_task(const Params& params, const RunContext& context) {
   };
 
   LossCurve curve;
-  nn::Tape tape;
-  for (int step = 1; step <= steps; ++step) {
-    const std::vector<int> source = random_sequences(batch);  // the target is the source: copy it
-    tape.clear();  // the last step's nodes go; their storage stays for this step's
-    const nn::Var loss = nn::cross_entropy(tape, model.forward(tape, source, batch), source);
-    if (!curve.record(tape.item(loss))) break;
-    adam.zero_grad();
-    tape.backward(loss);
-    adam.step();
-    report_progress(context, step, steps, tape.item(loss));
+  {
+    nn::Tape tape;  // one tape for the run, freed before the evaluation below
+    for (int step = 1; step <= steps; ++step) {
+      const std::vector<int> source = random_sequences(batch);  // the target is the source: copy it
+      tape.clear();  // the last step's nodes go; their storage stays for this step's
+      const nn::Var loss = nn::cross_entropy(tape, model.forward(tape, source, batch), source);
+      if (!curve.record(tape.item(loss))) break;
+      adam.zero_grad();
+      tape.backward(loss);
+      adam.step();
+      report_progress(context, step, steps, tape.item(loss));
+    }
   }
 
   // Accuracy on 100 fresh sequences: the argmax of every position's logits against the input token.
-  const int test_count = 100;
   const std::vector<int> test = random_sequences(test_count);
   nn::Tape evaluation(/*gradients=*/false);
   const Matrix logits = evaluation.value(model.forward(evaluation, test, test_count));  // (100*T, V)
@@ -405,7 +409,7 @@ std::vector<Exercise> notebook01() {
       {size_param("d_model", 64, 1, 512, "model width C; must be divisible by n_heads; capped at 512"),
        size_param("n_heads", 4, 1, 16, "attention heads; capped at 16"),
        size_param("ff_dim", 128, 1, 2048, "feed-forward width; capped at 2048"),
-       size_param("n_blocks", 2, 1, 12, "blocks stacked (the notebook has 2); capped at 12"),
+       size_param("n_blocks", 2, 1, 12, "blocks stacked (the notebook has 2); capped at 12 (runs over 256 MB or 100 GFLOP are refused)"),
        choice_param("norm", "post", {"post", "pre"},
                     "where LayerNorm sits: \"post\" (the notebook: after each residual add) or \"pre\" (before "
                     "each sub-layer, with a final ln_f)"),
@@ -450,7 +454,7 @@ std::vector<Exercise> notebook01() {
        size_param("ff_dim", 64, 1, 1024, "feed-forward width; capped at 1024"),
        size_param("seq_len", 4, 1, 64, "tokens per sequence; capped at 64"),
        size_param("batch", 32, 1, 256, "sequences per step; capped at 256"),
-       size_param("steps", 500, 1, 5000, "Adam steps; capped at 5000 (and at 100 GFLOP of work in all)"),
+       size_param("steps", 500, 1, 5000, "Adam steps; capped at 5000 (runs over 256 MB or 100 GFLOP are refused)"),
        number_param("lr", 1e-3, 1e-6, 1.0, "Adam learning rate, between 1e-6 and 1"),
        integer_param("seed", 0, 0, 4294967295LL, "seed of the weights and of every batch")},
       "Copy task accuracy: 100.00%",

@@ -610,6 +610,10 @@ Result run_class_weights(const Params& params, const RunContext& context) {
   }
   const int epochs = params.count("epochs");
   const double lr = params.number("lr");
+  const double examples = double(counts[0]) + counts[1] + counts[2];
+  // Two runs of `epochs` full-batch steps through 16 → 32 → 3, forward and backward (about 3× the forward).
+  check_budget(4.0 * examples * (2 * 16 + 8 * 32 + 8 * 3), 2.0 * epochs * examples * 6.0 * (16 * 32 + 32 * 3),
+               "epochs", "this training run");
   NumpyRandom rng(static_cast<std::uint32_t>(params.integer("seed")));
   const ImbalancedData train = draw_imbalanced(counts, rng);  // np.random.seed(0) then the notebook's draws
   const double total = double(counts[0] + counts[1] + counts[2]);
@@ -780,7 +784,7 @@ std::vector<Exercise> notebook02() {
       {array_param("class_counts", json::array({1000, 200, 50}), 3, 3,
                    "examples of classes 0, 1, 2 (centres (0,0), (3,0), (1.5,2.5) in the first two of 16 features); "
                    "each 1 to 20000"),
-       size_param("epochs", 30, 1, 2000, "full-batch Adam steps; capped at 2000"),
+       size_param("epochs", 30, 1, 2000, "full-batch Adam steps; capped at 2000 (runs over 256 MB or 100 GFLOP are refused)"),
        number_param("lr", 5e-3, 1e-6, 1.0, "Adam learning rate"),
        integer_param("seed", 0, 0, 4294967295LL, "seed of the data (NumPy's RandomState) and the weights")},
       "Class weights: tensor([0.4167, 2.0833, 8.3333])\n\n"

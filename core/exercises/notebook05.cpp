@@ -389,7 +389,10 @@ Result run_tiny_gpt(const Params& params, const RunContext& context) {
   }
   const TransformerSize size{double(seq_len), d_model, 4 * d_model, vocab, n_heads, seq_len, n_layers,
                              double(n_layers) * 12.0 * d_model * d_model + 2.0 * vocab * d_model};
-  check_budget(transformer_training_bytes(size), transformer_training_flops(size, steps), "steps", "this training run");
+  const double corpus_windows = double(corpus_tokens);  // a perplexity pass reads one corpus as one batch
+  check_budget(std::max(transformer_training_bytes(size), transformer_evaluation_bytes(size, corpus_windows)),
+               transformer_training_flops(size, steps) + 4.0 * transformer_evaluation_flops(size, corpus_windows),
+               "steps", "this training run");
 
   NumpyRandom rng(static_cast<std::uint32_t>(params.integer("seed")));
   std::vector<int> domain(corpus_tokens), heldout(corpus_tokens);
@@ -489,11 +492,18 @@ Result run_merge_equivalence(const Params& params, const RunContext&) {
   const float* b = layer.lora_B.value.data();
   for (Eigen::Index i = 0; i < layer.lora_B.value.size(); ++i) b_squares += double(b[i]) * b[i];
 
-  // Time both paths: the adapter's three matmuls against the merged layer's one.
+  // Time both paths: the adapter's three matmuls against the merged layer's one (the mean of up to 20 runs,
+  // stopping after 200 ms).
   auto time_ms = [](auto&& work) {
     const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < 20; ++i) work();
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / 20;
+    double elapsed = 0.0;
+    int runs = 0;
+    while (runs < 20 && (runs == 0 || elapsed < 200.0)) {
+      work();
+      ++runs;
+      elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    }
+    return elapsed / runs;
   };
   const double adapter_ms = time_ms([&] {
     nn::Tape t(false);
@@ -547,7 +557,7 @@ std::vector<Exercise> notebook05() {
        array_param("ranks", json::array({4, 8, 16, 32}), 1, 8, "LoRA ranks to compare (1 to 8 of them)"),
        number_param("alpha", 16, 0.001, 1000, "LoRA alpha; the update is scaled by alpha / r"),
        size_param("task_width", 64, 4, 128, "width of the measured task's q and v layers; capped at 128"),
-       size_param("steps", 150, 1, 3000, "full-batch Adam steps per rank; capped at 3000"),
+       size_param("steps", 150, 1, 3000, "full-batch Adam steps per rank; capped at 3000 (runs over 256 MB or 100 GFLOP are refused)"),
        number_param("lr", 1e-2, 1e-6, 1.0, "Adam learning rate of the adapters"),
        integer_param("seed", 42, 0, 4294967295LL, "seed of the task and the adapters")},
       "r= 4: trainable params=  4096, val perplexity=21.07\n"
@@ -616,7 +626,7 @@ std::vector<Exercise> notebook05() {
        size_param("n_heads", 2, 1, 16, "attention heads; capped at 16"),
        size_param("n_layers", 2, 1, 8, "transformer blocks; capped at 8"),
        size_param("seq_len", 16, 1, 64, "tokens per window; capped at 64"),
-       size_param("steps", 200, 1, 3000, "Adam steps, one window each; capped at 3000"),
+       size_param("steps", 200, 1, 3000, "Adam steps, one window each; capped at 3000 (runs over 256 MB or 100 GFLOP are refused)"),
        number_param("lr", 3e-3, 1e-6, 1.0, "Adam learning rate"),
        boolean_param("causal", true,
                      "mask future positions (a real GPT); false reproduces the notebook's model, which can see "
@@ -638,8 +648,8 @@ std::vector<Exercise> notebook05() {
   list.push_back(Exercise{"05.5", "Merged LoRA vs base + adapter",
       "Fold a LoRA adapter into its base weight, W' = W + (α/r)·B·A, and check that the merged layer gives the "
       "same outputs as base + adapter.",
-      {size_param("in_features", 128, 1, 4096, "input width; capped at 4096"),
-       size_param("out_features", 64, 1, 4096, "output width; capped at 4096"),
+      {size_param("in_features", 128, 1, 2048, "input width; capped at 2048 (the largest run needs under 200 MB)"),
+       size_param("out_features", 64, 1, 2048, "output width; capped at 2048"),
        size_param("r", 8, 1, 4096, "LoRA rank (at most the smaller width)"),
        number_param("alpha", 16, 0.001, 1000, "LoRA alpha; the update is scaled by alpha / r"),
        number_param("b_std", 0.01, 0, 10, "standard deviation of B's entries; 0 = the notebook's all-zero B"),

@@ -50,17 +50,34 @@ void check_budget(double bytes, double flops, const std::string& param, const st
   }
 }
 
+namespace {
+
+double activations_per_token(const TransformerSize& s) {
+  return s.blocks * (14.0 * s.width + 2.0 * s.ff_dim + double(s.heads) * s.seq_len) + 2.0 * s.vocab;
+}
+
+double forward_flops_per_token(const TransformerSize& s) {
+  // 2 FLOP per weight use: 2 (4 C² + 2 C F) per token and block, attention 4 T C, the head 2 C V
+  return s.blocks * (8.0 * s.width * s.width + 4.0 * s.width * s.ff_dim + 4.0 * s.seq_len * s.width) +
+         2.0 * s.width * s.vocab;
+}
+
+}  // namespace
+
 double transformer_training_bytes(const TransformerSize& s) {
-  const double per_token = s.blocks * (14.0 * s.width + 2.0 * s.ff_dim + double(s.heads) * s.seq_len) + 2.0 * s.vocab;
-  return 4.0 * (2.0 * s.tokens_per_step * per_token + 4.0 * s.parameters);
+  return 4.0 * (2.0 * s.tokens_per_step * activations_per_token(s) + 4.0 * s.parameters);
 }
 
 double transformer_training_flops(const TransformerSize& s, double steps) {
-  // forward ≈ 2 multiply-adds per parameter use: 2 (4 C² + 2 C F) per token and block, attention 4 T C, head 2 C V;
-  // backward about twice the forward.
-  const double per_token = s.blocks * (8.0 * s.width * s.width + 4.0 * s.width * s.ff_dim + 4.0 * s.seq_len * s.width) +
-                           2.0 * s.width * s.vocab;
-  return 3.0 * per_token * s.tokens_per_step * steps;
+  return 3.0 * forward_flops_per_token(s) * s.tokens_per_step * steps;  // backward ≈ twice the forward
+}
+
+double transformer_evaluation_bytes(const TransformerSize& s, double tokens) {
+  return 4.0 * (tokens * activations_per_token(s) + 4.0 * s.parameters);
+}
+
+double transformer_evaluation_flops(const TransformerSize& s, double tokens) {
+  return forward_flops_per_token(s) * tokens;
 }
 
 }  // namespace lab::exercises

@@ -40,14 +40,17 @@ constexpr double kWorkCapFlops = 100e9;
 // Throws too_large naming `param` when `bytes` or `flops` is over its cap.
 void check_budget(double bytes, double flops, const std::string& param, const std::string& what);
 
-// Memory and arithmetic of training a transformer: per token and block about 14 C + 2 F + H T activations and
-// as many gradients, the logits (V) twice, and every parameter four times (value, gradient, Adam's m and v).
+// Memory and arithmetic of a transformer: per token and block about 14 C + 2 F + H T activations (and as many
+// gradients when training), the logits (V) twice, and every parameter four times (value, gradient, Adam's m
+// and v). Evaluation passes keep activations only.
 struct TransformerSize {
   double tokens_per_step = 0;  // B*T
   int width = 0, ff_dim = 0, vocab = 0, heads = 0, seq_len = 0, blocks = 0;
   double parameters = 0;
 };
-double transformer_training_bytes(const TransformerSize& size);
+double transformer_training_bytes(const TransformerSize& size);            // one training step, parameters included
 double transformer_training_flops(const TransformerSize& size, double steps);
+double transformer_evaluation_bytes(const TransformerSize& size, double tokens);  // one forward pass over `tokens`
+double transformer_evaluation_flops(const TransformerSize& size, double tokens);
 
 }  // namespace lab::exercises

@@ -64,10 +64,10 @@ void TapeOf<Scalar>::backward(Var loss) {
 
 template <typename Scalar>
 void TapeOf<Scalar>::clear() {
-  constexpr std::size_t max_spare = 4096;
+  spare_.clear();  // what this step did not reuse, the next one will not either: the pool holds one step at most
   for (Node& node : nodes_) {
     for (Mat* m : {&node.value, &node.grad}) {
-      if (m->size() > 0 && spare_.size() < max_spare) spare_.push_back(std::move(*m));
+      if (m->size() > 0) spare_.push_back(std::move(*m));
     }
   }
   nodes_.clear();
