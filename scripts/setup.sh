@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make emscripten libeigen3-dev xtensor-dev nlohmann-json3-dev catch2)
 if [[ "${1:-}" == "--with-browser" ]]; then
-  packages+=(chromium)
+  packages+=(chromium fonts-noto-color-emoji)  # the font: emoji in the test screenshots
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

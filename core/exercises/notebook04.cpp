@@ -360,9 +360,16 @@ Result run_tokenization(const Params& params, const RunContext&) {
   result.print("  Key insight: regex tokenizer strips emoji; aggressive strips unicode entirely.");
   result.print("  For multilingual or emoji-rich text, use sentencepiece or tiktoken.");
 
+  json token_rows = json::array();  // every token list, as Python would print it
+  for (const auto& c : listed) {
+    for (const char* tokenizer : {"whitespace", "regex", "aggressive"}) {
+      token_rows.push_back({c["name"], tokenizer, text::python_repr_list(c[tokenizer].get<text::Tokens>())});
+    }
+  }
   result.data["cases"] = std::move(listed);
   result.data["unicode_version"] = text::unicode_version();
   result.add_table("Token counts", {"case", "whitespace", "regex", "aggressive"}, std::move(rows));
+  result.add_table("Tokens, case by case", {"case", "tokenizer", "tokens"}, std::move(token_rows));
   json chart = bar_chart("Tokens per case and tokenizer", "case", "tokens", std::move(labels),
                          {{"str.split()", whitespace}, {"\\b\\w+(?:'\\w+)?\\b", regex}, {"[a-zA-Z0-9]+", aggressive}});
   set_note(chart, std::string("Python's rules: Unicode whitespace, \\w = letters and digits of every script and '_' "

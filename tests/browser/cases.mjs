@@ -7,6 +7,16 @@ export const cases = {
   '01.4': { seq_len: 9, n_heads: 2, seed: 3 },
   '02.1': { warmup_steps: 50, steps: 300 },
   '02.2': { baseline: 'DistilBERT' },
+  '03.1': { text: 'Sure! ```json\n{"order_id": "X-9", "customer": {"name": "Bo", "email": "bo@example.com"}, "items": [{"sku": "A", "qty": "2", "price": 1.5}]}\n```' },
+  '03.2': { tool_calls: [{ name: 'get_weather', args: { city: 'SF', date: '2025-01-15' } }, { name: 'get_stock', args: { symbol: 'ACME' } }] },
+  '03.3': { k: 3, k1: 1.2 },
+  '03.4': { problem: 'Tom has 10 marbles. He finds 4 more and then loses 3. How many does he have?' },
+  '03.5': { max_tokens: 60 },
+  '04.1': { k: 2 },
+  '04.2': { seed: 11, smoothing: 0.5 },
+  '04.3': { C: 0.5 },
+  '04.4': { cases: [{ name: 'Greek', text: 'Καλημέρα κόσμε! Η ώρα είναι 5.' }, { name: 'Emoji', text: 'I ❤️ NLP 🤖! café_au_lait' }], detail_case: 1 },
+  '04.5': { sublinear_tf: false, min_df: 1 },
 };
 
 export function paramsFor(exercise) {

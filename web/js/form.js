@@ -78,7 +78,7 @@ export class ParamForm {
       help.id = `${id}-help`;
       const range = spec.min !== undefined && spec.max !== undefined && (spec.type === 'integer' || spec.type === 'number')
         ? ` Range ${spec.min}–${spec.max}.` : '';
-      const shownDefault = typeof spec.default === 'object' ? '' : ` Default: ${spec.default}.`;
+      const shownDefault = typeof spec.default === 'object' || String(spec.default).length > 40 ? '' : ` Default: ${spec.default}.`;
       help.textContent = `${spec.help}.${range}${shownDefault}`.replace('..', '.');
       const error = document.createElement('span');
       error.className = 'field-error';

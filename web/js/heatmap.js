@@ -82,7 +82,12 @@ export function drawHeatmap(box, spec) {
   box.classList.add('heatmap-box');
   box.append(canvas, tip);
 
-  const margin = { left: 58, right: 78, top: 8, bottom: 46 };
+  const xNames = spec.x_ticks && cols <= 60 ? spec.x_ticks.map(String) : null;
+  const yNames = spec.y_ticks && rows <= 60 ? spec.y_ticks.map(String) : null;
+  const measure = document.createElement('canvas').getContext('2d');
+  measure.font = '11px system-ui, sans-serif';
+  const widest = (names) => Math.max(0, ...(names || []).map((name) => measure.measureText(name).width));
+  const margin = { left: Math.min(140, Math.max(40, widest(yNames) + 24)), right: 78, top: 8, bottom: 46 };
   let plot = { x: 0, y: 0, w: 0, h: 0 };
 
   function draw() {
@@ -90,8 +95,13 @@ export function drawHeatmap(box, spec) {
     let w = width - margin.left - margin.right;
     let h = Math.round(rows === cols ? Math.min(w, 420) : Math.max(140, Math.min(380, (w * rows) / Math.max(1, cols))));
     if (rows === cols) w = h;
+    // Named columns that do not fit side by side are written at an angle, and thinned if even that is too tight.
+    const cell = w / Math.max(1, cols);
+    const xWidest = widest(xNames);
+    const slanted = xNames !== null && xWidest > cell - 4;
+    const bottom = slanted ? Math.min(120, xWidest * 0.75 + 30) : 46;
     plot = { x: margin.left, y: margin.top, w, h };
-    const height = h + margin.top + margin.bottom;
+    const height = h + margin.top + bottom;
     const dpr = window.devicePixelRatio || 1;
     canvas.width = Math.round(width * dpr);
     canvas.height = Math.round(height * dpr);
@@ -109,27 +119,35 @@ export function drawHeatmap(box, spec) {
 
     g.fillStyle = '#1b1e23';
     g.font = '11px system-ui, sans-serif';
-    // Ticks: every label when there are few and the exercise named them, else a 1-2-5 step of indices.
-    const xNames = spec.x_ticks && cols <= 24 ? spec.x_ticks : null;
-    const xStep = xNames ? 1 : tickStep(cols, w / 46);
-    g.textAlign = 'center'; g.textBaseline = 'top';
+    // Ticks: the exercise's names where it gave them, else a 1-2-5 step of indices.
+    const xStep = xNames ? Math.max(1, Math.ceil(13 / cell)) : tickStep(cols, w / 46);
     for (let c = 0; c < cols; c += xStep) {
       const x = plot.x + ((c + 0.5) * w) / cols;
-      g.fillText(xNames ? String(xNames[c]) : String(c), x, plot.y + h + 4);
+      const label = xNames ? xNames[c] : String(c);
+      if (slanted) {
+        g.save();
+        g.translate(x, plot.y + h + 6);
+        g.rotate(-Math.PI / 4);
+        g.textAlign = 'right'; g.textBaseline = 'middle';
+        g.fillText(label.length > 16 ? `${label.slice(0, 15)}…` : label, 0, 0);
+        g.restore();
+      } else {
+        g.textAlign = 'center'; g.textBaseline = 'top';
+        g.fillText(label, x, plot.y + h + 4);
+      }
     }
-    const yNames = spec.y_ticks && rows <= 24 ? spec.y_ticks : null;
-    const yStep = yNames ? 1 : tickStep(rows, h / 20);
+    const yStep = yNames ? Math.max(1, Math.ceil(13 / (h / Math.max(1, rows)))) : tickStep(rows, h / 20);
     g.textAlign = 'right'; g.textBaseline = 'middle';
     for (let r = 0; r < rows; r += yStep) {
       const y = plot.y + ((r + 0.5) * h) / rows;
-      g.fillText(yNames ? String(yNames[r]) : String(r), plot.x - 5, y);
+      g.fillText(yNames ? yNames[r] : String(r), plot.x - 5, y);
     }
     // Axis titles.
     g.font = '12px system-ui, sans-serif';
     g.textAlign = 'center'; g.textBaseline = 'bottom';
     g.fillText(spec.x_label || '', plot.x + w / 2, height - 4);
     g.save();
-    g.translate(14, plot.y + h / 2);
+    g.translate(12, plot.y + h / 2);
     g.rotate(-Math.PI / 2);
     g.textBaseline = 'middle';
     g.fillText(spec.y_label || '', 0, 0);
