@@ -10,8 +10,9 @@ namespace lab::nn {
 namespace {
 
 template <typename Scalar>
-void softmax_rows_any(RefOf<Scalar>& scores, bool causal) {
+void softmax_rows_any(RefOf<Scalar>& scores, bool causal, std::vector<Scalar>* log_normalizers) {
   const Eigen::Index cols = scores.cols();
+  if (log_normalizers) log_normalizers->resize(std::size_t(scores.rows()));
   for (Eigen::Index i = 0; i < scores.rows(); ++i) {
     Scalar* row = scores.row(i).data();
     const Eigen::Index valid = causal ? std::min<Eigen::Index>(i + 1, cols) : cols;
@@ -24,6 +25,7 @@ void softmax_rows_any(RefOf<Scalar>& scores, bool causal) {
     }
     for (Eigen::Index j = 0; j < valid; ++j) row[j] /= sum;
     for (Eigen::Index j = valid; j < cols; ++j) row[j] = 0;  // exp(−∞) = 0 exactly
+    if (log_normalizers) (*log_normalizers)[std::size_t(i)] = max + std::log(sum);
   }
 }
 
@@ -62,8 +64,12 @@ void attention_backward_any(const ConstRefOf<Scalar>& q, const ConstRefOf<Scalar
 
 }  // namespace
 
-void softmax_rows(RefOf<float> scores, bool causal) { softmax_rows_any<float>(scores, causal); }
-void softmax_rows(RefOf<double> scores, bool causal) { softmax_rows_any<double>(scores, causal); }
+void softmax_rows(RefOf<float> scores, bool causal, std::vector<float>* log_normalizers) {
+  softmax_rows_any<float>(scores, causal, log_normalizers);
+}
+void softmax_rows(RefOf<double> scores, bool causal, std::vector<double>* log_normalizers) {
+  softmax_rows_any<double>(scores, causal, log_normalizers);
+}
 
 void softmax_rows_backward(const ConstRefOf<float>& y, const ConstRefOf<float>& dy, RefOf<float> dx) {
   softmax_rows_backward_any<float>(y, dy, dx);

@@ -8,14 +8,18 @@
 // Every sum runs in a fixed order (matmul.hpp) and exp is std::exp per element, so all targets agree.
 #pragma once
 
+#include <vector>
+
 #include "core/nn/matrix.hpp"
 
 namespace lab::nn {
 
 // Softmax of each row in place, over its first `valid(i)` entries only; the rest become exact zeros.
-// With causal = false every entry is valid; with causal = true row i keeps entries 0..i.
-void softmax_rows(RefOf<float> scores, bool causal);
-void softmax_rows(RefOf<double> scores, bool causal);
+// With causal = false every entry is valid; with causal = true row i keeps entries 0..i. Computed as
+// exp(sⱼ − max) / Σ exp(sₖ − max), so large scores cannot overflow; `log_normalizers`, if given, receives each
+// row's log Σ exp(sₖ) = max + log Σ exp(sₖ − max) (cross-entropy's −log p[y] is that minus s_y).
+void softmax_rows(RefOf<float> scores, bool causal, std::vector<float>* log_normalizers = nullptr);
+void softmax_rows(RefOf<double> scores, bool causal, std::vector<double>* log_normalizers = nullptr);
 
 // y = softmax_rows(x): dx += y ∘ (dy − rowsum(dy ∘ y)).  (T, N) each.
 void softmax_rows_backward(const ConstRefOf<float>& y, const ConstRefOf<float>& dy, RefOf<float> dx);

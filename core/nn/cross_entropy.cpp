@@ -1,7 +1,6 @@
 #include "core/nn/cross_entropy.hpp"
 
-#include <algorithm>
-#include <cmath>
+#include "core/nn/attention.hpp"
 
 namespace lab::nn {
 
@@ -17,23 +16,14 @@ Scalar weight_of(const std::vector<Scalar>& class_weights, int target) {
 template <typename Scalar>
 Scalar cross_entropy_forward(const MatrixOf<Scalar>& logits, const std::vector<int>& targets,
                              const std::vector<Scalar>& class_weights, MatrixOf<Scalar>& probabilities) {
-  const Eigen::Index n = logits.rows(), v = logits.cols();
-  probabilities.resize(n, v);
+  probabilities = logits;
+  std::vector<Scalar> log_normalizers;  // log Σⱼ exp(z[i, j]) per row
+  softmax_rows(probabilities, false, &log_normalizers);
   Scalar weighted_nll = 0, weight_sum = 0;
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const Scalar* z = logits.row(i).data();
-    Scalar* p = probabilities.row(i).data();
-    Scalar max = z[0];
-    for (Eigen::Index j = 1; j < v; ++j) max = std::max(max, z[j]);
-    Scalar sum = 0;
-    for (Eigen::Index j = 0; j < v; ++j) {
-      p[j] = std::exp(z[j] - max);
-      sum += p[j];
-    }
-    for (Eigen::Index j = 0; j < v; ++j) p[j] /= sum;
+  for (Eigen::Index i = 0; i < logits.rows(); ++i) {
     const int y = targets[std::size_t(i)];
     const Scalar w = weight_of(class_weights, y);
-    weighted_nll += w * (std::log(sum) - (z[y] - max));
+    weighted_nll += w * (log_normalizers[std::size_t(i)] - logits(i, y));  // −log p[i, y]
     weight_sum += w;
   }
   return weighted_nll / weight_sum;

@@ -2,7 +2,7 @@
 // class weights):
 //   p = softmax(z) per row,  loss = Σᵢ wᵢ · (−log p[i, yᵢ]) / Σᵢ wᵢ,  wᵢ = class_weight[yᵢ] (1 without weights)
 // Backward, for dloss:  dz[i, :] += dloss · wᵢ / Σw · (p[i, :] − onehot(yᵢ))
-// −log p is computed as log Σⱼ exp(zⱼ − max) − (z_y − max), so large logits cannot overflow.
+// −log p[i, y] is computed as log Σⱼ exp(zⱼ) − z_y, the log-sum taken stably by softmax_rows (attention.hpp).
 // Shapes: logits, probabilities (N, V); targets N class indices in [0, V); class weights V numbers (or empty).
 #pragma once
 
