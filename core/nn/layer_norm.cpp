@@ -1,6 +1,7 @@
 #include "core/nn/layer_norm.hpp"
 
 #include <cmath>
+#include <vector>
 
 namespace lab::nn {
 
@@ -30,22 +31,32 @@ void layer_norm_backward(const MatrixOf<Scalar>& x, const MatrixOf<Scalar>& gamm
                          const MatrixOf<Scalar>& dy, MatrixOf<Scalar>* dx, MatrixOf<Scalar>* d_gamma,
                          MatrixOf<Scalar>* d_beta) {
   const Eigen::Index n = x.rows(), c = x.cols();
+  std::vector<Scalar> x_hat(std::size_t(c), Scalar(0));
+  const Scalar* g_scale = gamma.data();
   for (Eigen::Index i = 0; i < n; ++i) {
     const Scalar mean = saved.mean(i, 0), rstd = saved.rstd(i, 0);
-    Scalar g_mean = 0, g_xhat_mean = 0;
+    const Scalar* x_row = x.row(i).data();
+    const Scalar* dy_row = dy.row(i).data();
+    Scalar g_mean = 0, g_xhat_mean = 0;  // mean(g) and mean(g x̂), g = dy γ: summed in order
     for (Eigen::Index j = 0; j < c; ++j) {
-      const Scalar x_hat = (x(i, j) - mean) * rstd;
-      const Scalar g = dy(i, j) * gamma(0, j);
+      x_hat[std::size_t(j)] = (x_row[j] - mean) * rstd;
+      const Scalar g = dy_row[j] * g_scale[j];
       g_mean += g;
-      g_xhat_mean += g * x_hat;
+      g_xhat_mean += g * x_hat[std::size_t(j)];
     }
     g_mean /= Scalar(c);
     g_xhat_mean /= Scalar(c);
-    for (Eigen::Index j = 0; j < c; ++j) {
-      const Scalar x_hat = (x(i, j) - mean) * rstd;
-      if (dx) (*dx)(i, j) += rstd * (dy(i, j) * gamma(0, j) - g_mean - x_hat * g_xhat_mean);
-      if (d_gamma) (*d_gamma)(0, j) += dy(i, j) * x_hat;
-      if (d_beta) (*d_beta)(0, j) += dy(i, j);
+    if (dx) {
+      Scalar* dx_row = dx->row(i).data();
+      for (Eigen::Index j = 0; j < c; ++j) {
+        dx_row[j] += rstd * (dy_row[j] * g_scale[j] - g_mean - x_hat[std::size_t(j)] * g_xhat_mean);
+      }
+    }
+    if (d_gamma) {
+      for (Eigen::Index j = 0; j < c; ++j) d_gamma->data()[j] += dy_row[j] * x_hat[std::size_t(j)];
+    }
+    if (d_beta) {
+      for (Eigen::Index j = 0; j < c; ++j) d_beta->data()[j] += dy_row[j];
     }
   }
 }

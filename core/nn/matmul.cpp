@@ -124,6 +124,7 @@ __attribute__((target("avx2"))) void float_rows8(const Product<float>& p, int i)
   int j = 0;
   for (; j + 16 <= p.cols; j += 16) float_tile8<R, 2>(p, i, j);
   for (; j + 8 <= p.cols; j += 8) float_tile8<R, 1>(p, i, j);
+  for (; j + 4 <= p.cols; j += 4) float_tile<R, 1>(p, i, j);
   for (; j < p.cols; ++j) {
     for (int r = 0; r < R; ++r) {
       float sum = p.add ? p.c[(i + r) * p.ldc + j] : 0.0f;

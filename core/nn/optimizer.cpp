@@ -26,11 +26,15 @@ void Adam::step() {
     Parameter& p = *parameters_[i];
     if (!p.trainable) continue;
     float* value = p.value.data();
-    const float* grad = p.grad.data();
+    float* grad = p.grad.data();
     float* m = m_[i].data();
     float* v = v_[i].data();
-    for (Eigen::Index j = 0; j < p.value.size(); ++j) {
-      const float g = decay != 0.0f ? grad[j] + decay * value[j] : grad[j];
+    const Eigen::Index n = p.value.size();
+    if (decay != 0.0f) {
+      for (Eigen::Index j = 0; j < n; ++j) grad[j] += decay * value[j];  // L2: g ← g + wd · p, in place
+    }
+    for (Eigen::Index j = 0; j < n; ++j) {  // elementwise, so the compiler vectorises it without reordering
+      const float g = grad[j];
       m[j] = m[j] * beta1 + g * one_minus_beta1;
       v[j] = v[j] * beta2 + one_minus_beta2 * g * g;
       const float denominator = std::sqrt(v[j]) / correction2_sqrt + eps;
