@@ -352,7 +352,7 @@ Result run_copy_task(const Params& params, const RunContext& context) {
     }
     rows.push_back({input, output, input == output ? "copied" : "wrong"});
   }
-  result.add_table("Five of the 100 test sequences", {"input", "model output", ""}, std::move(rows));
+  result.add_table("Five of the 100 test sequences", {"input", "model output", "result"}, std::move(rows));
 
   result.print(format("Copy task accuracy: %.2f%%", 100.0 * accuracy));
   result.insight = format(
