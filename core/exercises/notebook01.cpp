@@ -11,9 +11,11 @@
 #include "core/charts.hpp"
 #include "core/error.hpp"
 #include "core/exercises/notebooks.hpp"
+#include "core/exercises/training.hpp"
 #include "core/json_numbers.hpp"
 #include "core/nn/attention.hpp"
-#include "core/nn/linear.hpp"
+#include "core/nn/models.hpp"
+#include "core/nn/optimizer.hpp"
 #include "core/nn/positional_encoding.hpp"
 #include "core/random/numpy_random.hpp"
 
@@ -97,49 +99,32 @@ Result run_single_vs_multi_head(const Params& params, const RunContext&) {
   const int n_heads = params.count("n_heads");
   const int batch = params.count("batch");
   require_heads_divide(d_model, n_heads);
-  const int d_head = d_model / n_heads;
 
   NumpyRandom rng(static_cast<std::uint32_t>(params.integer("seed")));
   const Matrix x = nn::randn_matrix(batch * seq_len, d_model, rng);  // (B*T, C)
-  // Single head: W_q, W_k, W_v over the full width, scale √C.
-  const nn::LinearWeights s_q = nn::init_linear(d_model, d_model, rng);
-  const nn::LinearWeights s_k = nn::init_linear(d_model, d_model, rng);
-  const nn::LinearWeights s_v = nn::init_linear(d_model, d_model, rng);
+  // Single head: W_q, W_k, W_v over the full width, one head of width C, scale √C.
+  nn::Linear s_q("W_q", d_model, d_model, rng), s_k("W_k", d_model, d_model, rng), s_v("W_v", d_model, d_model, rng);
   // Multi-head: the same projections split into H heads of width D = C / H, scale √D, then W_o.
-  const nn::LinearWeights m_q = nn::init_linear(d_model, d_model, rng);
-  const nn::LinearWeights m_k = nn::init_linear(d_model, d_model, rng);
-  const nn::LinearWeights m_v = nn::init_linear(d_model, d_model, rng);
-  const nn::LinearWeights m_o = nn::init_linear(d_model, d_model, rng);
+  nn::MultiHeadAttention multi_head("", d_model, n_heads, rng);
 
-  const Matrix sq = nn::linear_forward(x, s_q), sk = nn::linear_forward(x, s_k), sv = nn::linear_forward(x, s_v);
-  const Matrix mq = nn::linear_forward(x, m_q), mk = nn::linear_forward(x, m_k), mv = nn::linear_forward(x, m_v);
-  Matrix single_out(batch * seq_len, d_model);  // (B*T, C)
-  Matrix heads_out(batch * seq_len, d_model);   // (B*T, C): heads side by side before W_o
-  Matrix weights(seq_len, seq_len);             // (T, T)
-  Matrix attn_single;                           // (T, T) of batch 0
+  nn::Tape tape(/*gradients=*/false);
+  const nn::Var input = tape.constant(x);
+  Matrix single_weights, head_weights;  // (B*T, T) and (B*H*T, T): every sequence's maps
+  const Matrix single_out = tape.value(nn::attention(tape, s_q.forward(tape, input), s_k.forward(tape, input),
+                                                     s_v.forward(tape, input), {batch, seq_len, 1, false},
+                                                     &single_weights));
+  const Matrix multi_out = tape.value(multi_head.forward(tape, input, batch, seq_len, &head_weights));  // (B*T, C)
+  const Matrix attn_single = single_weights.topRows(seq_len);  // (T, T) of sequence 0
   xt::xtensor<float, 3> attn_heads({std::size_t(n_heads), std::size_t(seq_len), std::size_t(seq_len)});  // (H, T, T)
   std::vector<double> head_entropy(n_heads, 0.0);
-  const float single_scale = std::sqrt(static_cast<float>(d_model));
-  const float head_scale = std::sqrt(static_cast<float>(d_head));
-  for (int b = 0; b < batch; ++b) {
-    const int t0 = b * seq_len;
-    nn::attention_forward(sq.middleRows(t0, seq_len), sk.middleRows(t0, seq_len), sv.middleRows(t0, seq_len),
-                          single_scale, false, weights, single_out.middleRows(t0, seq_len));
-    if (b == 0) attn_single = weights;
-    for (int h = 0; h < n_heads; ++h) {
-      nn::attention_forward(mq.block(t0, h * d_head, seq_len, d_head), mk.block(t0, h * d_head, seq_len, d_head),
-                            mv.block(t0, h * d_head, seq_len, d_head), head_scale, false, weights,
-                            heads_out.block(t0, h * d_head, seq_len, d_head));
-      if (b == 0) {
-        std::copy(weights.data(), weights.data() + weights.size(), &attn_heads(h, 0, 0));
-        head_entropy[h] = mean_row_entropy(weights);
-      }
-    }
+  for (int h = 0; h < n_heads; ++h) {  // sequence 0's heads are rows h*T … h*T + T − 1
+    const Matrix head = head_weights.middleRows(h * seq_len, seq_len);
+    std::copy(head.data(), head.data() + head.size(), &attn_heads(h, 0, 0));
+    head_entropy[h] = mean_row_entropy(head);
   }
-  const Matrix multi_out = nn::linear_forward(heads_out, m_o);  // (B*T, C)
 
   Result result;
-  const json output_shape = {batch, seq_len, d_model};
+  const json output_shape = {batch, seq_len, static_cast<int>(single_out.cols())};
   result.data["output_shape"] = output_shape;
   result.data["multi_head_output_shape"] = {batch, seq_len, static_cast<int>(multi_out.cols())};
   result.data["attention_shape"] = {batch, n_heads, seq_len, seq_len};
@@ -172,41 +157,102 @@ Result run_single_vs_multi_head(const Params& params, const RunContext&) {
   return result;
 }
 
+// == 01.3
+// Gradient norm of one tensor, summed in order in double: √(Σ g²).
+double gradient_norm(const Matrix& grad) {
+  double squares = 0.0;
+  for (Eigen::Index i = 0; i < grad.size(); ++i) squares += double(grad.data()[i]) * grad.data()[i];
+  return std::sqrt(squares);
+}
+
+Result run_gradient_norms(const Params& params, const RunContext&) {
+  const int d_model = params.count("d_model"), n_heads = params.count("n_heads"), ff_dim = params.count("ff_dim");
+  const int n_blocks = params.count("n_blocks"), seq_len = params.count("seq_len"), batch = params.count("batch");
+  const bool pre_ln = params.text("norm") == "pre";
+  require_heads_divide(d_model, n_heads);
+  const TransformerSize size{double(batch) * seq_len, d_model, ff_dim, d_model, n_heads, seq_len, n_blocks,
+                             double(n_blocks) * (4.0 * d_model * d_model + 2.0 * d_model * ff_dim)};
+  check_budget(transformer_training_bytes(size), transformer_training_flops(size, 1), "n_blocks", "this model");
+
+  NumpyRandom rng(static_cast<std::uint32_t>(params.integer("seed")));
+  nn::TransformerStack model(d_model, n_heads, ff_dim, n_blocks, pre_ln ? nn::NormPlacement::pre : nn::NormPlacement::post,
+                             rng);
+  const Matrix x = nn::randn_matrix(batch * seq_len, d_model, rng);       // (B*T, C)
+  const Matrix target = nn::randn_matrix(batch * seq_len, d_model, rng);  // (B*T, C)
+  nn::Tape tape;
+  const nn::Var loss = nn::mse_loss(tape, model.forward(tape, tape.constant(x), batch, seq_len), target);
+  tape.backward(loss);
+
+  Result result;
+  json norms = json::object(), labels = json::array(), values = json::array();
+  std::vector<double> block_squares(n_blocks, 0.0);  // ‖gradient of block b‖², all its tensors together
+  for (const nn::Parameter* p : model.parameters()) {
+    const double norm = gradient_norm(p->grad);
+    norms[p->name] = norm;
+    labels.push_back(p->name);
+    values.push_back(norm);
+    if (p->name.rfind("block", 0) == 0) block_squares[std::stoi(p->name.substr(5)) - 1] += norm * norm;
+  }
+  json block_labels = json::array(), block_norms = json::array();
+  for (int b = 0; b < n_blocks; ++b) {
+    block_labels.push_back("block" + std::to_string(b + 1));
+    block_norms.push_back(std::sqrt(block_squares[b]));
+  }
+  const double first = std::sqrt(block_squares.front()), last = std::sqrt(block_squares.back());
+  result.data["grad_norms"] = norms;
+  result.data["block_grad_norms"] = block_norms;
+  result.metrics["loss"] = number(tape.item(loss));
+  result.metrics["first_block_grad_norm"] = first;
+  result.metrics["last_block_grad_norm"] = last;
+  result.metrics["first_to_last_ratio"] = first / last;
+
+  result.add_chart(bar_chart("Gradient Norms by Layer", "Parameter", "Gradient Norm", labels, {{"‖grad‖", values}}));
+  json per_block = bar_chart("Gradient norm of each block (all its parameters together)", "Block", "Gradient Norm",
+                             block_labels, {{"‖grad‖", block_norms}});
+  set_note(per_block, std::string(pre_ln ? "pre-LN" : "post-LN") + " blocks; one MSE backward pass on random data");
+  result.add_chart(std::move(per_block));
+
+  result.print(format("MSE loss: %.4f", tape.item(loss)));
+  for (int b = 0; b < n_blocks; ++b) result.print(format("block%d gradient norm: %.4f", b + 1, std::sqrt(block_squares[b])));
+  const char* placement = pre_ln ? "pre-LN" : "post-LN";
+  result.insight = format(
+      "With %d %s blocks the first block's gradient norm is %.2f× the last block's. The notebook's caption says "
+      "block1's gradients are smaller (vanishing); measure it: compare norm \"post\" with \"pre\" at n_blocks 12. "
+      "In post-LN every block's output passes through a LayerNorm on the way back, which rescales the gradient; "
+      "pre-LN keeps a clean residual path, so gradients reach early blocks undiminished.",
+      n_blocks, placement, first / last);
+  return result;
+}
+
 // == 01.4
 Result run_causal_attention(const Params& params, const RunContext&) {
   const int seq_len = params.count("seq_len");
   const int d_model = params.count("d_model");
   const int n_heads = params.count("n_heads");
   require_heads_divide(d_model, n_heads);
-  const int d_head = d_model / n_heads;
 
   NumpyRandom rng(static_cast<std::uint32_t>(params.integer("seed")));
-  const nn::LinearWeights w_qkv = nn::init_linear(d_model, 3 * d_model, rng);  // one projection, then chunk(3)
-  const nn::LinearWeights w_o = nn::init_linear(d_model, d_model, rng);
+  nn::CausalSelfAttention layer("", d_model, n_heads, rng);  // one W_qkv (C → 3C), chunked into Q | K | V; W_o
   const Matrix x = nn::randn_matrix(seq_len, d_model, rng);  // (T, C), batch 1
-  const Matrix qkv = nn::linear_forward(x, w_qkv);           // (T, 3C): Q | K | V
+  nn::Tape tape(/*gradients=*/false);
+  Matrix weights;  // (H*T, T): head h's map in rows h*T … h*T + T − 1
+  const Matrix out = tape.value(layer.forward(tape, tape.constant(x), 1, seq_len, &weights));  // (T, C)
 
-  Matrix heads_out(seq_len, d_model);  // (T, C)
-  Matrix weights(seq_len, seq_len);    // (T, T)
   xt::xtensor<float, 3> attn({std::size_t(n_heads), std::size_t(seq_len), std::size_t(seq_len)});  // (H, T, T)
-  const float scale = std::sqrt(static_cast<float>(d_head));
   float max_upper = 0.0f;
   double max_row_error = 0.0;
   for (int h = 0; h < n_heads; ++h) {
-    nn::attention_forward(qkv.middleCols(h * d_head, d_head), qkv.middleCols(d_model + h * d_head, d_head),
-                          qkv.middleCols(2 * d_model + h * d_head, d_head), scale, /*causal=*/true, weights,
-                          heads_out.middleCols(h * d_head, d_head));
     for (int i = 0; i < seq_len; ++i) {
       double row_sum = 0.0;
       for (int j = 0; j < seq_len; ++j) {
-        attn(h, i, j) = weights(i, j);
-        row_sum += weights(i, j);
-        if (j > i) max_upper = std::max(max_upper, weights(i, j));
+        const float a = weights(h * seq_len + i, j);
+        attn(h, i, j) = a;
+        row_sum += a;
+        if (j > i) max_upper = std::max(max_upper, a);
       }
       max_row_error = std::max(max_row_error, std::fabs(row_sum - 1.0));
     }
   }
-  const Matrix out = nn::linear_forward(heads_out, w_o);  // (T, C)
 
   Result result;
   result.data["attn"] = tensor_to_json(attn);
@@ -225,6 +271,95 @@ Result run_causal_attention(const Params& params, const RunContext&) {
   result.insight =
       "Scores above the diagonal are set to −∞ before the softmax, so every weight a token would give to a later "
       "token is exactly 0 and each row still sums to 1: position i sees only positions 0..i.";
+  return result;
+}
+
+// == 01.5
+Result run_copy_task(const Params& params, const RunContext& context) {
+  const int vocab = params.count("vocab"), d_model = params.count("d_model"), n_heads = params.count("n_heads");
+  const int ff_dim = params.count("ff_dim"), seq_len = params.count("seq_len"), batch = params.count("batch");
+  const int steps = params.count("steps");
+  require_heads_divide(d_model, n_heads);
+  const TransformerSize size{double(batch) * seq_len, d_model, ff_dim, vocab, n_heads, seq_len, 1,
+                             4.0 * d_model * d_model + 2.0 * d_model * ff_dim + 2.0 * vocab * d_model};
+  const int test_count = 100;  // fresh sequences for the accuracy, one forward pass after training
+  check_budget(std::max(transformer_training_bytes(size), transformer_evaluation_bytes(size, test_count * seq_len)),
+               transformer_training_flops(size, steps) + transformer_evaluation_flops(size, test_count * seq_len),
+               "steps", "this training run");
+
+  NumpyRandom rng(static_cast<std::uint32_t>(params.integer("seed")));
+  nn::MiniTransformer model(vocab, d_model, n_heads, ff_dim, seq_len, rng);
+  nn::Adam adam(model.parameters(), nn::AdamSettings{params.number("lr")});
+  auto random_sequences = [&](int count) {  // tokens 1 … vocab−1, like torch.randint(1, vocab, (count, T))
+    std::vector<int> tokens(std::size_t(count) * seq_len);
+    for (int& t : tokens) t = int(rng.randint(1, vocab));
+    return tokens;
+  };
+
+  LossCurve curve;
+  {
+    nn::Tape tape;  // one tape for the run, freed before the evaluation below
+    for (int step = 1; step <= steps; ++step) {
+      const std::vector<int> source = random_sequences(batch);  // the target is the source: copy it
+      tape.clear();  // the last step's nodes go; their storage stays for this step's
+      const nn::Var loss = nn::cross_entropy(tape, model.forward(tape, source, batch), source);
+      if (!curve.record(tape.item(loss))) break;
+      adam.zero_grad();
+      tape.backward(loss);
+      adam.step();
+      report_progress(context, step, steps, tape.item(loss));
+    }
+  }
+
+  // Accuracy on 100 fresh sequences: the argmax of every position's logits against the input token.
+  const std::vector<int> test = random_sequences(test_count);
+  nn::Tape evaluation(/*gradients=*/false);
+  const Matrix logits = evaluation.value(model.forward(evaluation, test, test_count));  // (100*T, V)
+  std::vector<int> predicted(test.size());
+  int correct = 0;
+  std::vector<int> correct_at(seq_len, 0);
+  for (std::size_t i = 0; i < test.size(); ++i) {
+    Eigen::Index best = 0;
+    logits.row(Eigen::Index(i)).maxCoeff(&best);  // first maximum, like torch.argmax
+    predicted[i] = int(best);
+    if (predicted[i] == test[i]) {
+      ++correct;
+      ++correct_at[i % std::size_t(seq_len)];
+    }
+  }
+  const double accuracy = double(correct) / double(test.size());
+
+  Result result;
+  result.data["loss"] = curve.values_json();
+  json per_position = json::array();
+  for (int t = 0; t < seq_len; ++t) per_position.push_back(double(correct_at[t]) / test_count);
+  result.data["accuracy_per_position"] = per_position;
+  result.metrics["accuracy"] = accuracy;
+  result.metrics["final_loss"] = curve.values().empty() ? json(nullptr) : number(curve.values().back());
+  result.metrics["steps_run"] = int(curve.values().size());
+  report_divergence(result, curve, "Training");
+
+  json chart = line_chart("Copy Task Training Loss", "Step", "Cross-Entropy Loss", curve.steps_json(),
+                          {{"training loss", result.data["loss"]}});
+  chart["stream"] = "loss";
+  result.add_chart(std::move(chart));
+  json rows = json::array();
+  for (int s = 0; s < 5; ++s) {
+    std::string input, output;
+    for (int t = 0; t < seq_len; ++t) {
+      input += (t ? " " : "") + std::to_string(test[std::size_t(s * seq_len + t)]);
+      output += (t ? " " : "") + std::to_string(predicted[std::size_t(s * seq_len + t)]);
+    }
+    rows.push_back({input, output, input == output ? "copied" : "wrong"});
+  }
+  result.add_table("Five of the 100 test sequences", {"input", "model output", "result"}, std::move(rows));
+
+  result.print(format("Copy task accuracy: %.2f%%", 100.0 * accuracy));
+  result.insight = format(
+      "After %d Adam steps the model copies %.2f%% of the tokens of 100 sequences it never saw. Copying is easy "
+      "for a transformer: the residual stream carries each token straight to its own output position, so the "
+      "block mostly has to learn to read its embedding back out.",
+      int(curve.values().size()), 100.0 * accuracy);
   return result;
 }
 
@@ -262,14 +397,35 @@ std::vector<Exercise> notebook01() {
       "The weights come from the lab's seeded generator, not PyTorch's, so the maps differ from the notebook's "
       "figure while the shapes match. The notebook calls the heads 'specialised'; untrained, they differ only by "
       "chance (compare each head's entropy with log T).",
-      {"core/nn/attention.cpp", "core/nn/linear.cpp"},
+      {"core/nn/transformer.cpp", "core/nn/attention.cpp", "core/nn/ops.cpp", "core/nn/layers.cpp",
+       "core/nn/matmul.cpp"},
       run_single_vs_multi_head});
 
   list.push_back(Exercise{
       "01.3", "Two transformer blocks: gradient norm per parameter",
-      "Stack two post-LN transformer blocks, push random inputs through, and measure the gradient norm of every "
-      "parameter after one MSE backward pass, to see how gradients change with depth.",
-      {}, "", "", {}, nullptr});
+      "Stack post-LN transformer blocks (attention, then a feed-forward network, each followed by add & "
+      "LayerNorm), push random inputs through, take one MSE backward pass and measure the gradient norm of every "
+      "parameter, to see how the gradient signal changes with depth.",
+      {size_param("d_model", 64, 1, 512, "model width C; must be divisible by n_heads; capped at 512"),
+       size_param("n_heads", 4, 1, 16, "attention heads; capped at 16"),
+       size_param("ff_dim", 128, 1, 2048, "feed-forward width; capped at 2048"),
+       size_param("n_blocks", 2, 1, 12, "blocks stacked (the notebook has 2); capped at 12 (runs over 256 MB or 100 GFLOP are refused)"),
+       choice_param("norm", "post", {"post", "pre"},
+                    "where LayerNorm sits: \"post\" (the notebook: after each residual add) or \"pre\" (before "
+                    "each sub-layer, with a final ln_f)"),
+       size_param("seq_len", 10, 1, 128, "tokens per sequence; capped at 128"),
+       size_param("batch", 2, 1, 16, "sequences; capped at 16"),
+       integer_param("seed", 0, 0, 4294967295LL, "seed of the weights, inputs and targets")},
+      "",
+      "The notebook only plots the norms and asserts in its caption that block1's are smaller ('vanishing "
+      "gradient'). The lab prints the per-block norms and lets you test the claim: n_blocks up to 12, and "
+      "norm \"pre\" for pre-LN blocks (with the usual final LayerNorm ln_f), the arrangement that keeps a clean "
+      "residual path. Its weights come from the lab's seeded generator, not PyTorch's; "
+      "../shared/reference/fixtures/two_block_mse.json checks the same model's loss and every gradient against "
+      "PyTorch (relative error below 1e-6).",
+      {"core/nn/models.cpp", "core/nn/transformer.cpp", "core/nn/layers.cpp", "core/nn/ops.cpp",
+       "core/nn/layer_norm.cpp", "core/nn/attention.cpp", "core/nn/matmul.cpp", "core/nn/tape.cpp"},
+      run_gradient_norms});
 
   list.push_back(Exercise{
       "01.4", "Causal (autoregressive) self-attention",
@@ -282,14 +438,36 @@ std::vector<Exercise> notebook01() {
        integer_param("seed", 0, 0, 4294967295LL, "seed of the input and weights (the notebook does not reseed here)")},
       "Max upper-triangle value: 0.0",
       "Checks every head, not only head 0, and also reports how far any row's sum is from 1.",
-      {"core/nn/attention.cpp", "core/nn/linear.cpp"},
+      {"core/nn/transformer.cpp", "core/nn/attention.cpp", "core/nn/ops.cpp", "core/nn/layers.cpp",
+       "core/nn/matmul.cpp"},
       run_causal_attention});
 
   list.push_back(Exercise{
       "01.5", "Train a mini transformer on the copy task",
-      "Train a one-block transformer to copy its input sequence with Adam and cross-entropy, watch the loss "
-      "fall, and measure accuracy on fresh sequences.",
-      {}, "Copy task accuracy: 100.00%", "", {}, nullptr});
+      "A one-block transformer (token embedding plus a learned position vector, post-LN attention and "
+      "feed-forward, a linear head) learns to output its own input sequence. Each step draws a fresh batch of "
+      "random sequences, computes the cross-entropy of every position and takes one Adam step; at the end the "
+      "model is tested on 100 sequences it has never seen.",
+      {size_param("vocab", 10, 2, 1000, "vocabulary size V (tokens are drawn from 1..V-1); capped at 1000"),
+       size_param("d_model", 32, 1, 256, "model width C; must be divisible by n_heads; capped at 256"),
+       size_param("n_heads", 2, 1, 16, "attention heads; capped at 16"),
+       size_param("ff_dim", 64, 1, 1024, "feed-forward width; capped at 1024"),
+       size_param("seq_len", 4, 1, 64, "tokens per sequence; capped at 64"),
+       size_param("batch", 32, 1, 256, "sequences per step; capped at 256"),
+       size_param("steps", 500, 1, 5000, "Adam steps; capped at 5000 (runs over 256 MB or 100 GFLOP are refused)"),
+       number_param("lr", 1e-3, 1e-6, 1.0, "Adam learning rate, between 1e-6 and 1"),
+       integer_param("seed", 0, 0, 4294967295LL, "seed of the weights and of every batch")},
+      "Copy task accuracy: 100.00%",
+      "The loss curve streams to the page while the model trains. The weights and batches come from the lab's "
+      "seeded generator, not PyTorch's, so the curve differs from the notebook's figure while the result (100% "
+      "on fresh sequences) is the same; ../shared/reference/fixtures/mini_transformer_ce.json checks this model's "
+      "loss and gradients against PyTorch, and five Adam steps against torch.optim.Adam. A run whose loss turns "
+      "NaN or infinite stops and says so. Memory for the largest sizes is bounded: a run needing more than 256 MB "
+      "or 100 GFLOP is refused before it starts.",
+      {"core/nn/models.cpp", "core/nn/transformer.cpp", "core/nn/layers.cpp", "core/nn/optimizer.cpp",
+       "core/nn/ops.cpp", "core/nn/cross_entropy.cpp", "core/nn/layer_norm.cpp", "core/nn/attention.cpp",
+       "core/nn/matmul.cpp", "core/nn/tape.cpp", "core/exercises/training.cpp"},
+      run_copy_task});
 
   return list;
 }

@@ -1,20 +1,42 @@
-// Scaled dot-product attention for one head, the kernel every attention layer of the lab calls:
-//   S = Q Kᵀ / √d   (T, T)       scores; with `causal`, S[i, j] = −∞ for j > i (token i cannot see the future)
-//   A = softmax_rows(S)           weights; masked entries are exact zeros, each row sums to 1
-//   O = A V         (T, D)        output
-// Heads, batches and the Q/K/V projections are the callers' business (they pass blocks of larger matrices).
+// Scaled dot-product attention for one head, forward and backward: the kernel every attention layer of the lab
+// calls (heads, batches and the Q/K/V projections are the callers' business: they pass blocks of larger matrices).
+//   S = Q Kᵀ / scale   (T, T)     scores; with `causal`, S[i, j] = −∞ for j > i (token i cannot see the future)
+//   A = softmax_rows(S)            weights; masked entries are exact zeros, each row sums to 1
+//   O = A V            (T, D)     output
+// Backward, given dO:
+//   dV += Aᵀ dO,  dA = dO Vᵀ,  dS = A ∘ (dA − rowsum(dA ∘ A)),  dQ += dS K / scale,  dK += dSᵀ Q / scale
+// Every sum runs in a fixed order (matmul.hpp) and exp is std::exp per element, so all targets agree.
 #pragma once
+
+#include <vector>
 
 #include "core/nn/matrix.hpp"
 
 namespace lab::nn {
 
 // Softmax of each row in place, over its first `valid(i)` entries only; the rest become exact zeros.
-// With causal = false every entry is valid; with causal = true row i keeps entries 0..i.
-void softmax_rows(MatrixRef scores, bool causal);
+// With causal = false every entry is valid; with causal = true row i keeps entries 0..i. Computed as
+// exp(sⱼ − max) / Σ exp(sₖ − max), so large scores cannot overflow; `log_normalizers`, if given, receives each
+// row's log Σ exp(sₖ) = max + log Σ exp(sₖ − max) (cross-entropy's −log p[y] is that minus s_y).
+void softmax_rows(RefOf<float> scores, bool causal, std::vector<float>* log_normalizers = nullptr);
+void softmax_rows(RefOf<double> scores, bool causal, std::vector<double>* log_normalizers = nullptr);
 
-// q, k, v: (T, D) → weights (T, T), out (T, D). `scale` divides the scores (√d in the notebook).
-void attention_forward(ConstMatrixRef q, ConstMatrixRef k, ConstMatrixRef v, float scale, bool causal,
-                       MatrixRef weights, MatrixRef out);
+// y = softmax_rows(x): dx += y ∘ (dy − rowsum(dy ∘ y)).  (T, N) each.
+void softmax_rows_backward(const ConstRefOf<float>& y, const ConstRefOf<float>& dy, RefOf<float> dx);
+void softmax_rows_backward(const ConstRefOf<double>& y, const ConstRefOf<double>& dy, RefOf<double> dx);
+
+// q, k, v: (T, D) → weights (T, T), out (T, D). `scale` divides the scores (√D in the notebook).
+void attention_forward(const ConstRefOf<float>& q, const ConstRefOf<float>& k, const ConstRefOf<float>& v, float scale,
+                       bool causal, RefOf<float> weights, RefOf<float> out);
+void attention_forward(const ConstRefOf<double>& q, const ConstRefOf<double>& k, const ConstRefOf<double>& v,
+                       double scale, bool causal, RefOf<double> weights, RefOf<double> out);
+
+// Adds this head's gradients to d_q, d_k, d_v (T, D), given the forward's weights (T, T) and d_out (T, D).
+void attention_backward(const ConstRefOf<float>& q, const ConstRefOf<float>& k, const ConstRefOf<float>& v,
+                        const ConstRefOf<float>& weights, const ConstRefOf<float>& d_out, float scale,
+                        RefOf<float> d_q, RefOf<float> d_k, RefOf<float> d_v);
+void attention_backward(const ConstRefOf<double>& q, const ConstRefOf<double>& k, const ConstRefOf<double>& v,
+                        const ConstRefOf<double>& weights, const ConstRefOf<double>& d_out, double scale,
+                        RefOf<double> d_q, RefOf<double> d_k, RefOf<double> d_v);
 
 }  // namespace lab::nn

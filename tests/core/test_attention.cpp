@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "core/nn/attention.hpp"
-#include "core/nn/linear.hpp"
+#include "core/nn/layers.hpp"
 
 using lab::nn::Matrix;
 
@@ -53,16 +53,4 @@ TEST_CASE("zero queries attend uniformly, so the output is the mean of the value
     for (int j = 0; j < 4; ++j) CHECK(weights(i, j) == Approx(0.25f));
     for (int c = 0; c < 3; ++c) CHECK(out(i, c) == Approx(v.col(c).mean()).margin(1e-6));
   }
-}
-
-TEST_CASE("init_linear draws PyTorch's U(-1/sqrt(in), 1/sqrt(in)) for weight and bias", "[linear]") {
-  lab::NumpyRandom rng(0);
-  const auto layer = lab::nn::init_linear(16, 5, rng);
-  CHECK(layer.weight.rows() == 5);
-  CHECK(layer.weight.cols() == 16);
-  CHECK(layer.weight.cwiseAbs().maxCoeff() <= 0.25f);
-  CHECK(layer.bias.cwiseAbs().maxCoeff() <= 0.25f);
-  Matrix x = Matrix::Zero(2, 16);
-  const Matrix y = lab::nn::linear_forward(x, layer);
-  for (int c = 0; c < 5; ++c) CHECK(y(1, c) == layer.bias[c]);  // zero input gives the bias
 }

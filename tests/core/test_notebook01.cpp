@@ -91,3 +91,76 @@ TEST_CASE("01.4's upper triangle is exactly 0 in every head, at any size", "[01.
   }
   CHECK(result["log"][0] == "Max upper-triangle value: 0.0");
 }
+
+TEST_CASE("01.3 measures every parameter's gradient norm under PyTorch's names, in named_parameters() order", "[01.3]") {
+  const json result = run_ok("01.3");
+  const json& norms = result["data"]["grad_norms"];
+  REQUIRE(norms.size() == 34);  // 2 blocks × 16 tensors + out.weight, out.bias
+  auto it = norms.begin();
+  CHECK(it.key() == "block1.attn.W_q.weight");
+  CHECK(norms.contains("block2.ff.2.bias"));
+  CHECK((--norms.end()).key() == "out.bias");
+  for (const auto& item : norms.items()) {
+    INFO(item.key());
+    if (item.key().find("attn.W_k.bias") != std::string::npos) {
+      CHECK(item.value().get<double>() < 1e-6);  // a key bias shifts every score of a row equally: no gradient
+    } else {
+      CHECK(item.value().get<double>() > 1e-6);
+    }
+  }
+  CHECK(result["charts"][0]["type"] == "bar");
+  CHECK(result["charts"][0]["labels"].size() == 34);
+  CHECK(result["data"]["block_grad_norms"].size() == 2);
+  CHECK(result["metrics"]["first_to_last_ratio"].get<double>() ==
+        Approx(result["metrics"]["first_block_grad_norm"].get<double>() /
+               result["metrics"]["last_block_grad_norm"].get<double>()));
+}
+
+TEST_CASE("01.3 stacks up to 12 blocks, post-LN or pre-LN with a final ln_f", "[01.3]") {
+  const json deep = run_ok("01.3", {{"n_blocks", 12}, {"norm", "pre"}, {"d_model", 16}, {"ff_dim", 32}});
+  CHECK(deep["data"]["grad_norms"].contains("block12.ln2.bias"));
+  CHECK(deep["data"]["grad_norms"].contains("ln_f.weight"));
+  CHECK(deep["data"]["block_grad_norms"].size() == 12);
+  CHECK_FALSE(run_ok("01.3")["data"]["grad_norms"].contains("ln_f.weight"));
+  const json error = lab::run_exercise("01.3", {{"n_blocks", 13}});
+  CHECK(error["error"]["code"] == "too_large");
+  CHECK(error["error"]["param"] == "n_blocks");
+  CHECK(lab::run_exercise("01.3", {{"norm", "middle"}})["error"]["message"] ==
+        "norm must be one of \"post\", \"pre\" (got \"middle\")");
+}
+
+TEST_CASE("01.5 learns the copy task: 100% on 100 fresh sequences, as the notebook prints", "[01.5]") {
+  const json result = run_ok("01.5");
+  CHECK(result["metrics"]["accuracy"].get<double>() == 1.0);
+  CHECK(result["log"][0] == "Copy task accuracy: 100.00%");
+  const json& loss = result["data"]["loss"];
+  REQUIRE(loss.size() == 500);
+  CHECK(loss[0].get<double>() > 2.0);  // about ln 9 at the start
+  CHECK(result["metrics"]["final_loss"].get<double>() == loss[499].get<double>());
+  CHECK(result["metrics"]["final_loss"].get<double>() < 0.05);
+  CHECK(result["metrics"]["diverged"] == false);
+  CHECK(result["charts"][0]["stream"] == "loss");
+  CHECK(result["charts"][0]["series"][0]["values"].size() == 500);
+}
+
+TEST_CASE("01.5 streams one progress message per step, carrying the loss the curve will show", "[01.5]") {
+  std::vector<json> updates;
+  const json result = lab::run_exercise("01.5", {{"steps", 20}}, [&](const json& update) { updates.push_back(update); });
+  REQUIRE(updates.size() == 20);
+  CHECK(updates[0]["step"] == 1);
+  CHECK(updates[19]["total"] == 20);
+  for (int i = 0; i < 20; ++i) CHECK(updates[i]["loss"] == result["data"]["loss"][i]);
+}
+
+TEST_CASE("01.5 refuses zero, negative and absurd settings with a reason", "[01.5][errors]") {
+  CHECK(lab::run_exercise("01.5", {{"lr", 0}})["error"]["message"] == "lr must be between 1e-06 and 1 (got 0)");
+  CHECK(lab::run_exercise("01.5", {{"lr", -0.1}})["error"]["code"] == "bad_param");
+  CHECK(lab::run_exercise("01.5", {{"steps", 0}})["error"]["param"] == "steps");
+  CHECK(lab::run_exercise("01.5", {{"batch", 100000}})["error"]["code"] == "too_large");
+  CHECK(lab::run_exercise("01.5", {{"d_model", 30}, {"n_heads", 4}})["error"]["message"] ==
+        "d_model must be divisible by n_heads (30 % 4 != 0)");
+  const json huge = lab::run_exercise(
+      "01.5", {{"steps", 5000}, {"batch", 256}, {"seq_len", 64}, {"d_model", 256}, {"ff_dim", 1024}, {"vocab", 1000}});
+  CHECK(huge["error"]["code"] == "too_large");
+  CHECK(huge["error"]["message"].get<std::string>().find("cap") != std::string::npos);
+}

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <fstream>
 
 #include "core/registry.hpp"
 #include "run_exercise.hpp"
@@ -79,4 +80,92 @@ TEST_CASE("02.2 names the path of a bad config", "[02.2][errors]") {
         "configs.x.hidden must be an integer between 1 and 16384 (got \"big\")");
   CHECK(lab::run_exercise("02.2", {{"baseline", "GPT"}})["error"]["message"] ==
         "baseline \"GPT\" is not one of the configs");
+}
+
+TEST_CASE("02.2 measures its own latency, in keys ending in _ms, and says at what scale", "[02.2]") {
+  const json result = run_ok("02.2");
+  const json& latency = result["data"]["latency"];
+  CHECK(latency["tokens"] == 8);
+  CHECK(latency["scale"].get<std::string>().find("8 tokens") != std::string::npos);
+  REQUIRE(latency["models"].size() == 3);
+  for (const auto& model : latency["models"]) CHECK(model["latency_ms"].get<double>() > 0.0);
+  CHECK(run_ok("02.2", {{"latency_tokens", 0}})["data"]["latency"]["models"].empty());
+  const json wide = run_ok("02.2", {{"configs", {{"huge", {{"n_layers", 2}, {"hidden", 4096}}}}}, {"baseline", "huge"}});
+  CHECK(wide["data"]["latency"]["models"][0]["latency_ms"].is_null());
+  CHECK(wide["data"]["latency"]["models"][0]["not_measured"] == "one block would exceed 64 MB");
+}
+
+TEST_CASE("02.3 accumulated gradients equal one full-batch backward pass", "[02.3]") {
+  const json result = run_ok("02.3");
+  CHECK(result["metrics"]["max_grad_diff"].get<double>() <= 1e-6);
+  CHECK(result["metrics"]["scaled_loss_sum"].get<double>() ==
+        Approx(result["metrics"]["full_batch_loss"].get<double>()).epsilon(1e-6));
+  CHECK(result["log"][0] == "Effective batch size: 64");
+  CHECK(result["log"][1] == "Physical batch size:  8");
+  CHECK(result["log"][2] == "Accumulation steps:   8");
+  CHECK(result["log"][3].get<std::string>().rfind("Scaled loss (sum of mini-step losses): 0.", 0) == 0);
+  CHECK(result["charts"][0]["labels"].size() == 8);
+  // Six micro-batches of 8: the scale 1/6 is not a power of two, and the identity still holds.
+  const json six = run_ok("02.3", {{"physical_batch", 8}, {"effective_batch", 48}});
+  CHECK(six["metrics"]["max_grad_diff"].get<double>() <= 1e-6);
+  CHECK(lab::run_exercise("02.3", {{"effective_batch", 60}})["error"]["message"] ==
+        "effective_batch must be a multiple of physical_batch (60 % 8 != 0)");
+}
+
+TEST_CASE("02.4 shows a trained model's real attention beside the notebook's illustration, reproduced exactly",
+          "[02.4]") {
+  const json result = run_ok("02.4");
+  const json& attention = result["data"]["avg_attention"];
+  REQUIRE(attention.size() == 9);
+  double total = 0.0;
+  for (const auto& a : attention) total += a.get<double>();
+  CHECK(total == Approx(1.0).epsilon(1e-5));
+  CHECK(result["metrics"]["true_label"] == "negative");
+  CHECK(result["metrics"]["predicted_label"] == "negative");
+  CHECK(result["metrics"]["heldout_accuracy"].get<double>() > 0.9);
+  CHECK(result["metrics"]["heldout_negated_accuracy"].get<double>() > 0.9);
+  CHECK(result["charts"][0]["highlight"] == json::array({4, 5}));
+  CHECK(result["charts"][1]["note"].get<std::string>().rfind("illustrative", 0) == 0);
+
+  std::ifstream in(std::string(LAB_SOURCE_DIR) + "/tests/reference/notebook02_attention.json");
+  REQUIRE(in.good());
+  const json expected = json::parse(in)["avg_attn"];
+  const json& illustration = result["data"]["notebook_illustration"];
+  for (std::size_t i = 0; i < 9; ++i) {
+    CHECK(illustration[i].get<double>() == Approx(expected[i].get<double>()).epsilon(1e-12));
+  }
+}
+
+TEST_CASE("02.4 takes any short sentence, flags unknown words and judges the prediction by the rule", "[02.4]") {
+  const json sentence = {"[CLS]", "the", "plot", "is", "not", "bad", "wow", "[SEP]"};
+  const json result = run_ok("02.4", {{"tokens", sentence}, {"steps", 60}});
+  CHECK(result["data"]["unknown_tokens"] == json::array({"wow"}));
+  CHECK(result["metrics"]["true_label"] == "positive");
+  CHECK(result["data"]["avg_attention"].size() == 8);
+  CHECK(run_ok("02.4", {{"tokens", {"[CLS]", "hello"}}, {"steps", 5}})["metrics"]["true_label"].is_null());
+  CHECK(lab::run_exercise("02.4", {{"tokens", {"[CLS]", 3}}})["error"]["param"] == "tokens");
+  CHECK(lab::run_exercise("02.4", {{"tokens", json::array({"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"})}})
+            ["error"]["code"] == "too_large");
+}
+
+TEST_CASE("02.5 weights the loss by inverse frequency and lifts the minority class", "[02.5]") {
+  const json result = run_ok("02.5");
+  CHECK(result["log"][0] == "Class weights: tensor([0.4167, 2.0833, 8.3333])");
+  CHECK(result["log"][2] == "                     Class 0 (n=1000)  Class 1 (n=200)  Class 2 (n=50)");
+  CHECK(result["log"][3].get<std::string>().rfind("Weighted loss:   ", 0) == 0);
+  const std::string notebook_row = "Weighted loss:           82.50%          90.00%          98.00%";
+  CHECK(result["log"][3].get<std::string>().size() == notebook_row.size());
+  const json& weights = result["data"]["class_weights"];
+  CHECK(weights[0].get<double>() == Approx(1250.0 / 3000.0).epsilon(1e-6));
+  CHECK(weights[2].get<double>() == Approx(1250.0 / 150.0).epsilon(1e-6));
+  const json& weighted = result["data"]["per_class_accuracy"]["weighted"];
+  const json& unweighted = result["data"]["per_class_accuracy"]["unweighted"];
+  CHECK(weighted[2].get<double>() > unweighted[2].get<double>() + 0.5);
+  CHECK(weighted[1].get<double>() > unweighted[1].get<double>());
+  CHECK(unweighted[0].get<double>() > 0.95);
+  CHECK(result["data"]["loss"]["weighted"].size() == 30);
+  CHECK(result["charts"][0]["series"].size() == 2);
+  CHECK(result["data"]["heldout_per_class_accuracy"]["weighted"].size() == 3);
+  CHECK(lab::run_exercise("02.5", {{"class_counts", {0, 10, 10}}})["error"]["message"] ==
+        "class_counts must be three whole numbers between 1 and 20000 (got [0,10,10])");
 }

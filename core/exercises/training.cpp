@@ -1,0 +1,83 @@
+#include "core/exercises/training.hpp"
+
+#include <cmath>
+
+#include "core/error.hpp"
+#include "core/json_numbers.hpp"
+
+namespace lab::exercises {
+
+bool LossCurve::record(double loss) {
+  if (!std::isfinite(loss)) {
+    if (diverged_step_ == 0) diverged_step_ = int(values_.size()) + 1;
+    return false;
+  }
+  values_.push_back(loss);
+  return true;
+}
+
+json LossCurve::values_json() const { return to_json(values_); }
+
+json LossCurve::steps_json() const {
+  json steps = json::array();
+  for (std::size_t i = 1; i <= values_.size(); ++i) steps.push_back(i);
+  return steps;
+}
+
+void report_divergence(Result& result, const LossCurve& curve, const std::string& run_name) {
+  result.metrics["diverged"] = curve.diverged();
+  result.metrics["diverged_step"] = curve.diverged() ? json(curve.diverged_step()) : json(nullptr);
+  if (curve.diverged()) {
+    result.print(format("%s diverged: the loss became NaN or infinite at step %d, so training stopped there "
+                        "(try a smaller learning rate).",
+                        run_name.c_str(), curve.diverged_step()));
+  }
+}
+
+void report_progress(const RunContext& context, int step, int total, double loss) {
+  if (context.wants_progress()) context.progress({{"step", step}, {"total", total}, {"loss", number(loss)}});
+}
+
+void check_budget(double bytes, double flops, const std::string& param, const std::string& what) {
+  if (bytes > kMemoryCapBytes) {
+    fail_too_large(param, format("%s would need about %.0f MB; the lab's cap is %.0f MB (use smaller sizes)",
+                                 what.c_str(), bytes / 1048576.0, kMemoryCapBytes / 1048576.0));
+  }
+  if (flops > kWorkCapFlops) {
+    fail_too_large(param, format("%s would take about %.0f GFLOP of arithmetic; the lab's cap is %.0f GFLOP "
+                                 "(about half a minute in a browser): use fewer steps or smaller sizes",
+                                 what.c_str(), flops / 1e9, kWorkCapFlops / 1e9));
+  }
+}
+
+namespace {
+
+double activations_per_token(const TransformerSize& s) {
+  return s.blocks * (14.0 * s.width + 2.0 * s.ff_dim + double(s.heads) * s.seq_len) + 2.0 * s.vocab;
+}
+
+double forward_flops_per_token(const TransformerSize& s) {
+  // 2 FLOP per weight use: 2 (4 C² + 2 C F) per token and block, attention 4 T C, the head 2 C V
+  return s.blocks * (8.0 * s.width * s.width + 4.0 * s.width * s.ff_dim + 4.0 * s.seq_len * s.width) +
+         2.0 * s.width * s.vocab;
+}
+
+}  // namespace
+
+double transformer_training_bytes(const TransformerSize& s) {
+  return 4.0 * (2.0 * s.tokens_per_step * activations_per_token(s) + 4.0 * s.parameters);
+}
+
+double transformer_training_flops(const TransformerSize& s, double steps) {
+  return 3.0 * forward_flops_per_token(s) * s.tokens_per_step * steps;  // backward ≈ twice the forward
+}
+
+double transformer_evaluation_bytes(const TransformerSize& s, double tokens) {
+  return 4.0 * (tokens * activations_per_token(s) + 4.0 * s.parameters);
+}
+
+double transformer_evaluation_flops(const TransformerSize& s, double tokens) {
+  return forward_flops_per_token(s) * tokens;
+}
+
+}  // namespace lab::exercises

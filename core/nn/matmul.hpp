@@ -1,0 +1,40 @@
+// Matrix products with one summation order on every target, so the native CLI and the wasm module compute the
+// same numbers: C[i, j] = A[i, 0] B[0, j] + A[i, 1] B[1, j] + ... is always summed k = 0, 1, 2, ... in order.
+// SIMD runs across j (independent outputs), never across k, so vectorising cannot reorder a sum. (Eigen's own
+// products block and reorder k differently for SSE, AVX and scalar code, which is why the lab does not use them
+// where training would amplify the difference.)
+//   matmul(A, B, C)         C (M, N) = A (M, K) · B (K, N)
+//   matmul_a_bt(A, B, C)    C (M, N) = A (M, K) · Bᵀ, B (N, K)      x Wᵀ of a PyTorch Linear, Q Kᵀ of attention
+//   matmul_at_b(A, B, C)    C (M, N) = Aᵀ · B, A (K, M), B (K, N)     weight gradients dW = dYᵀ X
+// With Accumulate::add the product is added to C (gradients accumulate with +=); C must not overlap A or B.
+// The float kernel keeps a 4 × 16 tile of C in four-lane SIMD registers (SSE natively, wasm SIMD128 in the
+// browser, plain code in the scalar wasm build); on x86-64 CPUs with AVX2 it uses eight lanes instead. Every
+// variant does one multiply and one add per lane, so all give the same bits.
+#pragma once
+
+#include "core/nn/matrix.hpp"
+
+namespace lab::nn {
+
+enum class Accumulate { overwrite, add };
+
+void matmul(const ConstRefOf<float>& a, const ConstRefOf<float>& b, RefOf<float> c,
+            Accumulate mode = Accumulate::overwrite);
+void matmul(const ConstRefOf<double>& a, const ConstRefOf<double>& b, RefOf<double> c,
+            Accumulate mode = Accumulate::overwrite);
+
+void matmul_a_bt(const ConstRefOf<float>& a, const ConstRefOf<float>& b, RefOf<float> c,
+                 Accumulate mode = Accumulate::overwrite);
+void matmul_a_bt(const ConstRefOf<double>& a, const ConstRefOf<double>& b, RefOf<double> c,
+                 Accumulate mode = Accumulate::overwrite);
+
+void matmul_at_b(const ConstRefOf<float>& a, const ConstRefOf<float>& b, RefOf<float> c,
+                 Accumulate mode = Accumulate::overwrite);
+void matmul_at_b(const ConstRefOf<double>& a, const ConstRefOf<double>& b, RefOf<double> c,
+                 Accumulate mode = Accumulate::overwrite);
+
+// Whether float products run the eight-lane AVX2 kernel; tests switch it off to compare the two kernels.
+bool matmul_uses_avx2();
+void matmul_allow_avx2(bool allowed);
+
+}  // namespace lab::nn

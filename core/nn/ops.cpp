@@ -1,0 +1,345 @@
+// Each op: the forward computes the value and records a node; the lambda beside it is the node's backward rule,
+// with the math in one comment line. Rules read values from the tape and add (+=) into the inputs' gradients,
+// skipping inputs that need none.
+#include "core/nn/ops.hpp"
+
+#include <cassert>
+#include <cmath>
+#include <utility>
+
+#include "core/nn/attention.hpp"
+#include "core/nn/cross_entropy.hpp"
+#include "core/nn/layer_norm.hpp"
+#include "core/nn/matmul.hpp"
+
+namespace lab::nn {
+
+namespace {
+
+// A new node's value: `expression` evaluated into storage the tape recycles from earlier steps.
+template <typename Scalar, typename Expression>
+MatrixOf<Scalar> evaluate(TapeOf<Scalar>& tape, const Eigen::MatrixBase<Expression>& expression) {
+  MatrixOf<Scalar> out = tape.allocate(expression.rows(), expression.cols());
+  out = expression;
+  return out;
+}
+
+}  // namespace
+
+template <typename Scalar>
+Var matmul(TapeOf<Scalar>& tape, Var a, Var b) {
+  MatrixOf<Scalar> out = tape.allocate(tape.value(a).rows(), tape.value(b).cols());
+  nn::matmul(tape.value(a), tape.value(b), out);
+  // dA += dOut Bᵀ,  dB += Aᵀ dOut
+  return tape.record(std::move(out), {a, b}, [a, b](TapeOf<Scalar>& t, Var self) {
+    if (t.needs_grad(a)) matmul_a_bt(t.grad(self), t.value(b), t.grad(a), Accumulate::add);
+    if (t.needs_grad(b)) matmul_at_b(t.value(a), t.grad(self), t.grad(b), Accumulate::add);
+  });
+}
+
+template <typename Scalar>
+Var linear(TapeOf<Scalar>& tape, Var x, Var weight, Var bias) {
+  const bool has_bias = bias.id >= 0;
+  MatrixOf<Scalar> out = tape.allocate(tape.value(x).rows(), tape.value(weight).rows());  // (N, out)
+  matmul_a_bt(tape.value(x), tape.value(weight), out);                    // x Wᵀ
+  if (has_bias) out.rowwise() += tape.value(bias).row(0);
+  // dX += dY W,  dW += dYᵀ X,  db += Σ_rows dY
+  auto rule = [x, weight, bias, has_bias](TapeOf<Scalar>& t, Var self) {
+    const MatrixOf<Scalar>& dy = t.grad(self);
+    if (t.needs_grad(x)) matmul(dy, t.value(weight), t.grad(x), Accumulate::add);
+    if (t.needs_grad(weight)) matmul_at_b(dy, t.value(x), t.grad(weight), Accumulate::add);
+    if (has_bias && t.needs_grad(bias)) {
+      MatrixOf<Scalar>& db = t.grad(bias);
+      for (Eigen::Index i = 0; i < dy.rows(); ++i) db.row(0) += dy.row(i);
+    }
+  };
+  return has_bias ? tape.record(std::move(out), {x, weight, bias}, rule)
+                  : tape.record(std::move(out), {x, weight}, rule);
+}
+
+template <typename Scalar>
+Var add(TapeOf<Scalar>& tape, Var a, Var b) {
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a));
+  const MatrixOf<Scalar>& bv = tape.value(b);
+  assert(bv.cols() == out.cols() && out.rows() % bv.rows() == 0);
+  for (Eigen::Index i = 0; i < out.rows(); ++i) out.row(i) += bv.row(i % bv.rows());
+  // dA += dOut,  dB[r] += Σ of dOut's rows that used b's row r
+  return tape.record(std::move(out), {a, b}, [a, b](TapeOf<Scalar>& t, Var self) {
+    const MatrixOf<Scalar>& d = t.grad(self);
+    if (t.needs_grad(a)) t.grad(a) += d;
+    if (t.needs_grad(b)) {
+      MatrixOf<Scalar>& db = t.grad(b);
+      for (Eigen::Index i = 0; i < d.rows(); ++i) db.row(i % db.rows()) += d.row(i);
+    }
+  });
+}
+
+template <typename Scalar>
+Var mul(TapeOf<Scalar>& tape, Var a, Var b) {
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a).cwiseProduct(tape.value(b)));
+  // dA += dOut ∘ B,  dB += dOut ∘ A
+  return tape.record(std::move(out), {a, b}, [a, b](TapeOf<Scalar>& t, Var self) {
+    if (t.needs_grad(a)) t.grad(a) += t.grad(self).cwiseProduct(t.value(b));
+    if (t.needs_grad(b)) t.grad(b) += t.grad(self).cwiseProduct(t.value(a));
+  });
+}
+
+template <typename Scalar>
+Var scale(TapeOf<Scalar>& tape, Var a, Scalar factor) {
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a) * factor);
+  // dA += factor · dOut
+  return tape.record(std::move(out), {a}, [a, factor](TapeOf<Scalar>& t, Var self) {
+    t.grad(a) += t.grad(self) * factor;
+  });
+}
+
+template <typename Scalar>
+Var relu(TapeOf<Scalar>& tape, Var a) {
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a).cwiseMax(Scalar(0)));
+  // dA += dOut where a > 0
+  return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
+    const MatrixOf<Scalar>& x = t.value(a);
+    const MatrixOf<Scalar>& d = t.grad(self);
+    MatrixOf<Scalar>& da = t.grad(a);
+    for (Eigen::Index i = 0; i < x.size(); ++i) da.data()[i] += x.data()[i] > Scalar(0) ? d.data()[i] : Scalar(0);
+  });
+}
+
+template <typename Scalar>
+Var gelu(TapeOf<Scalar>& tape, Var a) {
+  const Scalar inv_sqrt2 = Scalar(0.70710678118654752440), inv_sqrt_2pi = Scalar(0.39894228040143267794);
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a));
+  for (Eigen::Index i = 0; i < out.size(); ++i) {
+    const Scalar x = out.data()[i];
+    out.data()[i] = Scalar(0.5) * x * (Scalar(1) + std::erf(x * inv_sqrt2));
+  }
+  // dA += dOut · (Φ(x) + x φ(x))
+  return tape.record(std::move(out), {a}, [a, inv_sqrt2, inv_sqrt_2pi](TapeOf<Scalar>& t, Var self) {
+    const MatrixOf<Scalar>& x = t.value(a);
+    const MatrixOf<Scalar>& d = t.grad(self);
+    MatrixOf<Scalar>& da = t.grad(a);
+    for (Eigen::Index i = 0; i < x.size(); ++i) {
+      const Scalar v = x.data()[i];
+      const Scalar cdf = Scalar(0.5) * (Scalar(1) + std::erf(v * inv_sqrt2));
+      const Scalar pdf = inv_sqrt_2pi * std::exp(Scalar(-0.5) * v * v);
+      da.data()[i] += d.data()[i] * (cdf + v * pdf);
+    }
+  });
+}
+
+template <typename Scalar>
+Var tanh(TapeOf<Scalar>& tape, Var a) {
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a));
+  for (Eigen::Index i = 0; i < out.size(); ++i) out.data()[i] = std::tanh(out.data()[i]);
+  // dA += dOut · (1 − y²)
+  return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
+    const MatrixOf<Scalar>& y = t.value(self);
+    t.grad(a) += t.grad(self).cwiseProduct((Scalar(1) - y.array().square()).matrix());
+  });
+}
+
+namespace {
+
+template <typename Scalar>
+Scalar sum_in_order(const MatrixOf<Scalar>& m) {  // element 0, 1, 2, ...: the same on every target
+  Scalar total = 0;
+  for (Eigen::Index i = 0; i < m.size(); ++i) total += m.data()[i];
+  return total;
+}
+
+}  // namespace
+
+template <typename Scalar>
+Var sum(TapeOf<Scalar>& tape, Var a) {
+  MatrixOf<Scalar> out = tape.allocate(1, 1);
+  out(0, 0) = sum_in_order(tape.value(a));
+  // dA += dOut (every element)
+  return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
+    t.grad(a).array() += t.grad(self)(0, 0);
+  });
+}
+
+template <typename Scalar>
+Var mean(TapeOf<Scalar>& tape, Var a) {
+  const Scalar n = Scalar(tape.value(a).size());
+  MatrixOf<Scalar> out = tape.allocate(1, 1);
+  out(0, 0) = sum_in_order(tape.value(a)) / n;
+  // dA += dOut / n
+  return tape.record(std::move(out), {a}, [a, n](TapeOf<Scalar>& t, Var self) {
+    t.grad(a).array() += t.grad(self)(0, 0) / n;
+  });
+}
+
+template <typename Scalar>
+Var reshape(TapeOf<Scalar>& tape, Var a, int rows, int cols) {
+  const MatrixOf<Scalar>& x = tape.value(a);
+  assert(Eigen::Index(rows) * cols == x.size());
+  MatrixOf<Scalar> out = evaluate(tape, Eigen::Map<const MatrixOf<Scalar>>(x.data(), rows, cols));
+  // dA += dOut read back in A's shape
+  return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
+    MatrixOf<Scalar>& da = t.grad(a);
+    da += Eigen::Map<const MatrixOf<Scalar>>(t.grad(self).data(), da.rows(), da.cols());
+  });
+}
+
+template <typename Scalar>
+Var transpose(TapeOf<Scalar>& tape, Var a) {
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a).transpose());
+  // dA += dOutᵀ
+  return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
+    t.grad(a) += t.grad(self).transpose();
+  });
+}
+
+template <typename Scalar>
+Var columns(TapeOf<Scalar>& tape, Var a, int first, int count) {
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a).middleCols(first, count));
+  // dA[:, first:first+count] += dOut
+  return tape.record(std::move(out), {a}, [a, first, count](TapeOf<Scalar>& t, Var self) {
+    t.grad(a).middleCols(first, count) += t.grad(self);
+  });
+}
+
+template <typename Scalar>
+Var embedding(TapeOf<Scalar>& tape, Var table, const std::vector<int>& tokens) {
+  const MatrixOf<Scalar>& weights = tape.value(table);
+  MatrixOf<Scalar> out = tape.allocate(Eigen::Index(tokens.size()), weights.cols());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    assert(tokens[i] >= 0 && tokens[i] < weights.rows());
+    out.row(Eigen::Index(i)) = weights.row(tokens[i]);
+  }
+  // dTable[token] += dOut[i] for each position i, in order
+  return tape.record(std::move(out), {table}, [table, tokens](TapeOf<Scalar>& t, Var self) {
+    const MatrixOf<Scalar>& d = t.grad(self);
+    MatrixOf<Scalar>& dt = t.grad(table);
+    for (std::size_t i = 0; i < tokens.size(); ++i) dt.row(tokens[i]) += d.row(Eigen::Index(i));
+  });
+}
+
+template <typename Scalar>
+Var softmax(TapeOf<Scalar>& tape, Var a) {
+  MatrixOf<Scalar> out = evaluate(tape, tape.value(a));
+  softmax_rows(out, false);
+  // dA += y ∘ (dy − rowsum(dy ∘ y))
+  return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
+    softmax_rows_backward(t.value(self), t.grad(self), t.grad(a));
+  });
+}
+
+template <typename Scalar>
+Var layer_norm(TapeOf<Scalar>& tape, Var x, Var gamma, Var beta, Scalar eps) {
+  MatrixOf<Scalar> out = tape.allocate(tape.value(x).rows(), tape.value(x).cols());
+  LayerNormSaved<Scalar> saved;
+  layer_norm_forward(tape.value(x), tape.value(gamma), tape.value(beta), eps, out, saved);
+  // layer_norm.hpp: dx += r (g − mean(g) − x̂ mean(g x̂)), dγ += Σ dy x̂, dβ += Σ dy
+  return tape.record(std::move(out), {x, gamma, beta},
+                     [x, gamma, beta, saved = std::move(saved)](TapeOf<Scalar>& t, Var self) {
+                       layer_norm_backward(t.value(x), t.value(gamma), saved, t.grad(self),
+                                           t.needs_grad(x) ? &t.grad(x) : nullptr,
+                                           t.needs_grad(gamma) ? &t.grad(gamma) : nullptr,
+                                           t.needs_grad(beta) ? &t.grad(beta) : nullptr);
+                     });
+}
+
+template <typename Scalar>
+Var attention(TapeOf<Scalar>& tape, Var q, Var k, Var v, AttentionShape shape, MatrixOf<Scalar>* weights) {
+  const MatrixOf<Scalar>& qv = tape.value(q);
+  const int T = shape.seq_len, H = shape.n_heads, D = int(qv.cols()) / H;
+  assert(qv.rows() == Eigen::Index(shape.batch) * T && qv.cols() == Eigen::Index(H) * D);
+  const Scalar scale = std::sqrt(Scalar(D));
+  MatrixOf<Scalar> out = tape.allocate(qv.rows(), qv.cols());                  // (B*T, C)
+  MatrixOf<Scalar> all_weights(Eigen::Index(shape.batch) * H * T, T);  // (B*H*T, T)
+  for (int b = 0; b < shape.batch; ++b) {
+    for (int h = 0; h < H; ++h) {
+      attention_forward(qv.block(b * T, h * D, T, D), tape.value(k).block(b * T, h * D, T, D),
+                        tape.value(v).block(b * T, h * D, T, D), scale, shape.causal,
+                        all_weights.middleRows((b * H + h) * T, T), out.block(b * T, h * D, T, D));
+    }
+  }
+  if (weights) *weights = all_weights;
+  // attention.hpp, per (sequence, head): dV += Aᵀ dO, dS = softmax′(dO Vᵀ), dQ += dS K/√D, dK += dSᵀ Q/√D
+  return tape.record(std::move(out), {q, k, v},
+                     [q, k, v, shape, T, H, D, scale, saved = std::move(all_weights)](TapeOf<Scalar>& t, Var self) {
+                       const MatrixOf<Scalar>& d_out = t.grad(self);
+                       MatrixOf<Scalar> unused_q, unused_k, unused_v;  // sinks for inputs that need no gradient
+                       auto sink = [&](Var input, MatrixOf<Scalar>& unused) -> MatrixOf<Scalar>& {
+                         if (t.needs_grad(input)) return t.grad(input);
+                         unused.setZero(d_out.rows(), d_out.cols());
+                         return unused;
+                       };
+                       MatrixOf<Scalar>& dq = sink(q, unused_q);
+                       MatrixOf<Scalar>& dk = sink(k, unused_k);
+                       MatrixOf<Scalar>& dv = sink(v, unused_v);
+                       for (int b = 0; b < shape.batch; ++b) {
+                         for (int h = 0; h < H; ++h) {
+                           attention_backward(t.value(q).block(b * T, h * D, T, D),
+                                              t.value(k).block(b * T, h * D, T, D),
+                                              t.value(v).block(b * T, h * D, T, D),
+                                              saved.middleRows((b * H + h) * T, T),
+                                              d_out.block(b * T, h * D, T, D), scale,
+                                              dq.block(b * T, h * D, T, D), dk.block(b * T, h * D, T, D),
+                                              dv.block(b * T, h * D, T, D));
+                         }
+                       }
+                     });
+}
+
+template <typename Scalar>
+Var mse_loss(TapeOf<Scalar>& tape, Var prediction, const MatrixOf<Scalar>& target) {
+  const MatrixOf<Scalar>& p = tape.value(prediction);
+  assert(p.rows() == target.rows() && p.cols() == target.cols());
+  const Scalar n = Scalar(p.size());
+  Scalar total = 0;
+  for (Eigen::Index i = 0; i < p.size(); ++i) {
+    const Scalar e = p.data()[i] - target.data()[i];
+    total += e * e;
+  }
+  MatrixOf<Scalar> out = tape.allocate(1, 1);
+  out(0, 0) = total / n;
+  // dP += dLoss · 2 (p − target) / n
+  return tape.record(std::move(out), {prediction}, [prediction, target, n](TapeOf<Scalar>& t, Var self) {
+    const Scalar factor = Scalar(2) * t.grad(self)(0, 0) / n;
+    t.grad(prediction) += factor * (t.value(prediction) - target);
+  });
+}
+
+template <typename Scalar>
+Var cross_entropy(TapeOf<Scalar>& tape, Var logits, const std::vector<int>& targets,
+                  const std::vector<Scalar>& class_weights) {
+  assert(Eigen::Index(targets.size()) == tape.value(logits).rows());
+  MatrixOf<Scalar> probabilities;
+  MatrixOf<Scalar> out = tape.allocate(1, 1);
+  out(0, 0) = cross_entropy_forward(tape.value(logits), targets, class_weights, probabilities);
+  // cross_entropy.hpp: dz[i] += dLoss · wᵢ/Σw · (p[i] − onehot(yᵢ))
+  return tape.record(std::move(out), {logits},
+                     [logits, targets, class_weights, p = std::move(probabilities)](TapeOf<Scalar>& t, Var self) {
+                       cross_entropy_backward(p, targets, class_weights, t.grad(self)(0, 0), t.grad(logits));
+                     });
+}
+
+// The two scalar types the lab compiles the ops for.
+#define LAB_INSTANTIATE_OPS(S)                                                                  \
+  template Var matmul<S>(TapeOf<S>&, Var, Var);                                                 \
+  template Var linear<S>(TapeOf<S>&, Var, Var, Var);                                            \
+  template Var add<S>(TapeOf<S>&, Var, Var);                                                    \
+  template Var mul<S>(TapeOf<S>&, Var, Var);                                                    \
+  template Var scale<S>(TapeOf<S>&, Var, S);                                                    \
+  template Var relu<S>(TapeOf<S>&, Var);                                                        \
+  template Var gelu<S>(TapeOf<S>&, Var);                                                        \
+  template Var tanh<S>(TapeOf<S>&, Var);                                                        \
+  template Var sum<S>(TapeOf<S>&, Var);                                                         \
+  template Var mean<S>(TapeOf<S>&, Var);                                                        \
+  template Var reshape<S>(TapeOf<S>&, Var, int, int);                                           \
+  template Var transpose<S>(TapeOf<S>&, Var);                                                   \
+  template Var columns<S>(TapeOf<S>&, Var, int, int);                                           \
+  template Var embedding<S>(TapeOf<S>&, Var, const std::vector<int>&);                          \
+  template Var softmax<S>(TapeOf<S>&, Var);                                                     \
+  template Var layer_norm<S>(TapeOf<S>&, Var, Var, Var, S);                                     \
+  template Var attention<S>(TapeOf<S>&, Var, Var, Var, AttentionShape, MatrixOf<S>*);           \
+  template Var mse_loss<S>(TapeOf<S>&, Var, const MatrixOf<S>&);                                \
+  template Var cross_entropy<S>(TapeOf<S>&, Var, const std::vector<int>&, const std::vector<S>&);
+
+LAB_INSTANTIATE_OPS(float)
+LAB_INSTANTIATE_OPS(double)
+
+}  // namespace lab::nn
