@@ -19,6 +19,9 @@ struct Result {
   std::string insight;            // the key insight, in one or two sentences
 
   void add_table(std::string title, std::vector<std::string> columns, json rows);
+  // A table of wall-clock measurements: it carries "wall_clock": true, which tells every comparison of two Results
+  // (same id, same params) to skip it, like the keys ending in _ms. Say in its title what was measured and where.
+  void add_wall_clock_table(std::string title, std::vector<std::string> columns, json rows);
   void add_chart(json chart) { charts.push_back(std::move(chart)); }
   void print(std::string line) { log.push_back(std::move(line)); }
 };

@@ -202,6 +202,15 @@ Result run_parameter_counts(const Params& params, const RunContext&) {
                        {"latency_ms", latency.ms ? json(*latency.ms) : json(nullptr)},
                        {"not_measured", latency.ms ? json(nullptr) : json(latency.not_measured)}});
   }
+  json latency_rows = json::array();
+  for (const auto& timing : timings) {
+    latency_rows.push_back({timing["name"], timing["latency_ms"].is_null() ? json(timing["not_measured"])
+                                                                          : json(format("%.2f", timing["latency_ms"].get<double>()))});
+  }
+  if (tokens > 0) {
+    result.add_wall_clock_table("Measured here, this run (wall-clock): forward latency of " + scale,
+                                {"Model", "Latency (ms)"}, std::move(latency_rows));
+  }
   result.data["latency"] = {{"tokens", tokens}, {"scale", scale}, {"models", timings}};
   result.data["models"] = std::move(models);
   result.add_table("Parameter counts (relative to " + baseline_name + ")",
