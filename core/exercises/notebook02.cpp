@@ -207,14 +207,14 @@ Result run_parameter_counts(const Params& params, const RunContext&) {
     latency_rows.push_back({timing["name"], timing["latency_ms"].is_null() ? json(timing["not_measured"])
                                                                           : json(format("%.2f", timing["latency_ms"].get<double>()))});
   }
-  if (tokens > 0) {
-    result.add_wall_clock_table("Measured here, this run (wall-clock): forward latency of " + scale,
-                                {"Model", "Latency (ms)"}, std::move(latency_rows));
-  }
   result.data["latency"] = {{"tokens", tokens}, {"scale", scale}, {"models", timings}};
   result.data["models"] = std::move(models);
   result.add_table("Parameter counts (relative to " + baseline_name + ")",
                    {"Model", "Layers", "Hidden", "Params", "Params (M)", "Relative size"}, std::move(rows));
+  if (tokens > 0) {
+    result.add_wall_clock_table("Measured here, this run (wall-clock): forward latency of " + scale,
+                                {"Model", "Latency (ms)"}, std::move(latency_rows));
+  }
   result.add_chart(bar_chart("Parameters by model", "Model", "Parameters (millions)", std::move(labels),
                              {{"parameters (M)", std::move(millions_series)}}));
 
