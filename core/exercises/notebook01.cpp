@@ -421,8 +421,8 @@ std::vector<Exercise> notebook01() {
       "gradient'). The lab prints the per-block norms and lets you test the claim: n_blocks up to 12, and "
       "norm \"pre\" for pre-LN blocks (with the usual final LayerNorm ln_f), the arrangement that keeps a clean "
       "residual path. Its weights come from the lab's seeded generator, not PyTorch's; "
-      "../shared/reference/fixtures/two_block_mse.json checks the same model's loss and every gradient against "
-      "PyTorch (relative error below 1e-6).",
+      "the lab's tests load PyTorch's own weights for this model and match its loss and every gradient "
+      "(relative error below 1e-6).",
       {"core/nn/models.cpp", "core/nn/transformer.cpp", "core/nn/layers.cpp", "core/nn/ops.cpp",
        "core/nn/layer_norm.cpp", "core/nn/attention.cpp", "core/nn/matmul.cpp", "core/nn/tape.cpp"},
       run_gradient_norms});
@@ -460,8 +460,8 @@ std::vector<Exercise> notebook01() {
       "Copy task accuracy: 100.00%",
       "The loss curve streams to the page while the model trains. The weights and batches come from the lab's "
       "seeded generator, not PyTorch's, so the curve differs from the notebook's figure while the result (100% "
-      "on fresh sequences) is the same; ../shared/reference/fixtures/mini_transformer_ce.json checks this model's "
-      "loss and gradients against PyTorch, and five Adam steps against torch.optim.Adam. A run whose loss turns "
+      "on fresh sequences) is the same. The lab's tests load PyTorch's own weights for this model and match its "
+      "loss and gradients, and five Adam steps of torch.optim.Adam. A run whose loss turns "
       "NaN or infinite stops and says so. Memory for the largest sizes is bounded: a run needing more than 256 MB "
       "or 100 GFLOP is refused before it starts.",
       {"core/nn/models.cpp", "core/nn/transformer.cpp", "core/nn/layers.cpp", "core/nn/optimizer.cpp",

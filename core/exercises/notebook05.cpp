@@ -575,8 +575,10 @@ std::vector<Exercise> notebook05() {
       run_rank_ablation});
 
   list.push_back(Exercise{"05.2", "LoRA on q+v vs q+k+v vs q+k+v+o",
-      "Count LoRA parameters when adapting two, three or all four attention projections of a BERT-base-sized "
-      "model, and compare them with fine-tuning every attention and feed-forward weight.",
+      "LoRA can adapt any subset of a layer's four attention projections (query, key, value, output). Each "
+      "adapted d×d projection adds r·d + d·r trainable numbers, so the choice is a budget: the LoRA paper's "
+      "default, q+v, trains two adapters per layer. Counting them for a BERT-base-sized model shows how small "
+      "every option is next to fine-tuning all attention and feed-forward weights (well under 1%).",
       {size_param("d_model", 768, 1, 65536, "projection width d; capped at 65536"),
        size_param("r", 8, 1, 65536, "LoRA rank (at most d_model)"),
        size_param("n_layers", 12, 1, 1000, "transformer layers; capped at 1000")},
@@ -600,8 +602,10 @@ std::vector<Exercise> notebook05() {
       run_lora_modules});
 
   list.push_back(Exercise{"05.3", "Early stopping with patience",
-      "Watch validation perplexity and stop training once it has not improved by more than min_delta for "
-      "`patience` epochs in a row, keeping the best epoch.",
+      "Fine-tuning overfits: validation perplexity falls, bottoms out and climbs again. Early stopping watches "
+      "it after every epoch, remembers the best epoch, and stops once `patience` epochs in a row have failed to "
+      "beat the best by more than min_delta, so the best checkpoint is kept and the wasted epochs are few. The "
+      "default curve is the notebook's own, drawn from NumPy's generator with seed 1.",
       {array_param("val_ppls", json::array(), 0, 10000,
                    "validation perplexity per epoch; empty = the notebook's simulated curve (NumPy, seed)"),
        size_param("epochs", 20, 1, 10000, "epochs of the simulated curve; capped at 10000"),
@@ -619,8 +623,10 @@ std::vector<Exercise> notebook05() {
       run_early_stopping});
 
   list.push_back(Exercise{"05.4", "Fine-tune a tiny GPT: perplexity before and after",
-      "Train a two-layer GPT on a small token corpus and measure perplexity before and after, on the training "
-      "tokens and on held-out ones.",
+      "Perplexity, exp(mean cross-entropy), is the number of choices a language model is effectively guessing "
+      "between. Train a two-layer GPT on a small token corpus and measure it before and after, on the training "
+      "tokens and on held-out tokens of the same kind. A model that predicts the next token must not see it: "
+      "the causal mask is what keeps the measurement honest, and switching it off shows how a leak looks.",
       {size_param("vocab", 50, 20, 1000, "vocabulary size, at least the corpus's 20 symbols; capped at 1000"),
        size_param("d_model", 64, 1, 256, "model width; must be divisible by n_heads; capped at 256"),
        size_param("n_heads", 2, 1, 16, "attention heads; capped at 16"),
@@ -646,8 +652,10 @@ std::vector<Exercise> notebook05() {
       run_tiny_gpt});
 
   list.push_back(Exercise{"05.5", "Merged LoRA vs base + adapter",
-      "Fold a LoRA adapter into its base weight, W' = W + (α/r)·B·A, and check that the merged layer gives the "
-      "same outputs as base + adapter.",
+      "At serving time a LoRA adapter need not cost anything: since x·Wᵀ + (α/r)·x·Aᵀ·Bᵀ = x·(W + (α/r)·B·A)ᵀ, "
+      "the adapter folds into its base weight once, W' = W + (α/r)·B·A, and the layer is one matmul again. The "
+      "check compares the merged layer with base + adapter on random inputs; with a non-zero B the difference "
+      "is float32 rounding, not an exact zero.",
       {size_param("in_features", 128, 1, 2048, "input width; capped at 2048 (the largest run needs under 200 MB)"),
        size_param("out_features", 64, 1, 2048, "output width; capped at 2048"),
        size_param("r", 8, 1, 4096, "LoRA rank (at most the smaller width)"),

@@ -28,16 +28,22 @@ function controlFor(spec, id) {
   } else {
     control = document.createElement('textarea');
     control.spellcheck = false;
-    control.rows = spec.type === 'string' ? 4 : Math.min(12, Math.max(3, JSON.stringify(spec.default, null, 1).split('\n').length));
+    control.rows = spec.type === 'string' ? 4 : Math.min(12, Math.max(2, jsonText(spec.default).split('\n').length));
   }
   control.id = id;
   control.name = spec.name;
   return control;
 }
 
+// Short arrays and objects on one line ([4, 8, 16, 32]), longer ones one item per line.
+function jsonText(value) {
+  const compact = JSON.stringify(value);
+  return compact.length <= 70 ? compact : JSON.stringify(value, null, 1);
+}
+
 function setControl(control, spec, value) {
   if (control.type === 'checkbox') control.checked = value === true;
-  else if (spec.type === 'array' || spec.type === 'object') control.value = typeof value === 'string' ? value : JSON.stringify(value, null, 1);
+  else if (spec.type === 'array' || spec.type === 'object') control.value = typeof value === 'string' ? value : jsonText(value);
   else control.value = value === undefined || value === null ? '' : String(value);
 }
 
