@@ -1,4 +1,4 @@
-// Test helper: run an exercise through the registry and require that it succeeded.
+// Test helpers: run an exercise through the registry and require that it succeeded, or that it failed.
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -14,6 +14,13 @@ inline json run_ok(const std::string& id, const json& params = json::object()) {
   INFO(result.dump().substr(0, 300));
   REQUIRE_FALSE(result.contains("error"));
   return result;
+}
+
+// The error object of a run that must fail: {code, message, param?}.
+inline json error_of(const std::string& id, const json& params) {
+  const json result = run_exercise(id, params);
+  REQUIRE(result.contains("error"));
+  return result["error"];
 }
 
 }  // namespace lab::testing

@@ -7,15 +7,10 @@
 #include "run_exercise.hpp"
 
 using lab::json;
+using lab::testing::error_of;
 using lab::testing::run_ok;
 
 namespace {
-
-json error_of(const std::string& id, const json& params) {
-  const json result = lab::run_exercise(id, params);
-  REQUIRE(result.contains("error"));
-  return result["error"];
-}
 
 void check_log_equals_notebook(const json& log, std::size_t corrected_line = std::string::npos) {
   if (lab_test::notebook_output_lines().empty()) {

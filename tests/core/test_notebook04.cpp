@@ -9,15 +9,10 @@
 #include "run_exercise.hpp"
 
 using lab::json;
+using lab::testing::error_of;
 using lab::testing::run_ok;
 
 namespace {
-
-json error_of(const std::string& id, const json& params) {
-  const json result = lab::run_exercise(id, params);
-  REQUIRE(result.contains("error"));
-  return result["error"];
-}
 
 double max_difference(const json& ours, const json& theirs) {
   REQUIRE(ours.size() == theirs.size());
