@@ -32,7 +32,7 @@ test('the home page lists all 25 exercises by notebook and marks the ones not im
   await page.closeAll();
 });
 
-describe('every implemented exercise, opened from a URL with non-default parameters', () => {
+describe('every implemented exercise, opened from a URL with non-default parameters, then run from the form', () => {
   for (const exercise of implemented) {
     test(`${exercise.id} ${exercise.title}`, async () => {
       const params = paramsFor(exercise);
@@ -65,6 +65,18 @@ describe('every implemented exercise, opened from a URL with non-default paramet
         else if (typeof value !== 'object') assert.equal(await control.inputValue(), String(value));
       }
       await page.screenshot({ path: join(screenshots, `${exercise.id}-desktop.png`), fullPage: true });
+
+      // Then through the form: back to the defaults, Run, and the notebook's own run draws too.
+      await page.click('button:has-text("Reset to defaults")');
+      await page.click('button[type="submit"]');
+      await page.waitForFunction((id) => window.location.hash.split('&')[0] === `#${id}` && !window.location.hash.includes('&') ||
+        window.location.hash === `#${id}&seed=${document.querySelector('#param-seed')?.value}`, exercise.id);
+      assert.equal(await settled(page), 'done');
+      const defaults = JSON.parse(nativeCli(['run', exercise.id]).stdout);
+      assert.equal(await page.locator('.results .chart-card').count(), defaults.charts.length);
+      for (const canvas of await inkPerCanvas(page)) {
+        assert.ok(canvas.ink > Math.max(200, canvas.area * 0.005), `blank canvas after a form run: ${canvas.label}`);
+      }
       assert.deepEqual(page.problems, []);
       assert.deepEqual(page.foreignRequests, []);
       await page.closeAll();
