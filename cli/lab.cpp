@@ -1,10 +1,14 @@
 // The lab's native shell: every exercise from a terminal.
 //   lab list                                  the 25 exercises and their parameters, as JSON
-//   lab run ID [--params JSON] [--pretty] [--progress]
-//                                             the Result as JSON on stdout; --progress streams updates to stderr
+//   lab run ID [--params JSON | --params-file FILE] [--pretty] [--progress]
+//                                             the Result as JSON on stdout; --progress streams updates to stderr;
+//                                             --params-file reads the JSON from a file (- for stdin), for inputs
+//                                             too long for a command line
 // Exit 0 on success; on an error, exit 2 with {"error": {...}} on stdout and a one-line message on stderr.
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <string>
 
 #include "core/registry.hpp"
@@ -13,7 +17,7 @@ namespace {
 
 const char* const kUsage =
     "usage: lab list\n"
-    "       lab run ID [--params JSON] [--pretty] [--progress]\n"
+    "       lab run ID [--params JSON | --params-file FILE] [--pretty] [--progress]\n"
     "  ID is an exercise id such as 01.1 (see `lab list`); JSON is an object such as '{\"seq_len\": 20}'.\n";
 
 int fail(const lab::json& error_object) {
@@ -51,6 +55,15 @@ int main(int argc, char** argv) {
     const std::string arg = argv[i];
     if (arg == "--params" && i + 1 < argc) {
       params_text = argv[++i];
+    } else if (arg == "--params-file" && i + 1 < argc) {
+      const std::string path = argv[++i];
+      std::ifstream file;
+      if (path != "-") {
+        file.open(path, std::ios::binary);
+        if (!file) return usage_error("cannot read the params file \"" + path + "\"");
+      }
+      std::istream& in = path == "-" ? std::cin : file;
+      params_text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     } else if (arg == "--pretty") {
       pretty = true;
     } else if (arg == "--progress") {

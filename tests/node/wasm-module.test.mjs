@@ -87,3 +87,23 @@ test('runExercise takes an optional progress callback and streams JSON updates t
   assert.ok(!JSON.parse(modules.simd.runExercise('01.1', '{}', undefined)).error);
   assert.ok(!JSON.parse(modules.simd.runExercise('01.1', '{}', 42)).error);
 });
+
+test('the CLI reads long params from a file or from stdin (--params-file)', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { writeFileSync, mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { root } = await import('./lab-module.mjs');
+  const docs = Array.from({ length: 90 }, (_, i) => `document ${i} about ${'word '.repeat(150)}topic${i % 7}`);  // ~70 KB
+  const params = JSON.stringify({ docs, min_df: 1 });
+  const file = join(mkdtempSync(join(tmpdir(), 'lab-')), 'params.json');
+  writeFileSync(file, params);
+  const fromFile = JSON.parse(nativeCli(['run', '04.5', '--params-file', file]).stdout);
+  const fromStdin = JSON.parse(execFileSync(join(root, 'build', 'native', 'lab'), ['run', '04.5', '--params-file', '-'], { input: params, encoding: 'utf8', maxBuffer: 1 << 28 }));
+  assert.equal(fromFile.metrics.vocabulary_size, 90 + 7);  // 0..89 and topic0..6; document, about, word are in every doc (max_df_ratio)
+  assert.deepEqual(fromStdin, fromFile);
+  assert.deepEqual(differences(JSON.parse(modules.simd.runExercise('04.5', params)), fromFile), []);
+  const missing = nativeCli(['run', '04.5', '--params-file', join(tmpdir(), 'no-such-file.json')]);
+  assert.equal(missing.code, 2);
+  assert.equal(JSON.parse(missing.stdout).error.code, 'usage');
+});
