@@ -150,6 +150,19 @@ test('after one visit the service worker opens and runs the lab offline', async 
   await context.close();
 });
 
+test('the build without SIMD runs in the page too (?engine=scalar) and computes the same Result', async () => {
+  const page = await openPage(site);
+  await page.goto(`${site.base}?engine=scalar#01.5&steps=100`);
+  assert.equal(await settled(page), 'done');
+  assert.match(await page.textContent('#engine-status'), /without SIMD/);
+  assert.match(await page.textContent('.result-toolbar .timing'), /scalar build/);
+  const native = JSON.parse(nativeCli(['run', '01.5', '--params', '{"steps": 100}']).stdout);
+  assert.equal(await page.getAttribute('.metric[data-metric="final_loss"] .metric-value', 'title'), String(native.metrics.final_loss));
+  assert.equal(await page.getAttribute('.metric[data-metric="accuracy"] .metric-value', 'title'), String(native.metrics.accuracy));
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
 test('at phone width (375 px) every implemented exercise fits without sideways scrolling', async () => {
   const page = await openPage(site, { width: 375, height: 800 });
   for (const exercise of implemented) {

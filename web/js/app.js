@@ -9,7 +9,8 @@ import { decodeParams, parseHash } from './url-state.js';
 const main = document.getElementById('main');
 const nav = document.getElementById('nav-list');
 const engineStatus = document.getElementById('engine-status');
-const client = new LabClient();
+// ?engine=scalar forces the build without SIMD (to compare, or to check that path in a SIMD browser).
+const client = new LabClient({ engine: new URLSearchParams(window.location.search).get('engine') });
 let catalog = [];
 let view = null;
 let shownHash = null;

@@ -7,7 +7,8 @@ import { decodeParams, parseHash } from './url-state.js';
 
 const main = document.getElementById('main');
 const status = document.getElementById('engine-status');
-const client = new LabClient();
+// ?engine=scalar forces the build without SIMD (to compare, or to check that path in a SIMD browser).
+const client = new LabClient({ engine: new URLSearchParams(window.location.search).get('engine') });
 client.ready.then(
   () => status.remove(),
   (error) => { status.textContent = `The engine could not start: ${error.message}`; });

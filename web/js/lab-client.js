@@ -1,11 +1,13 @@
 // The page's handle on the lab: one Web Worker that owns the wasm module (worker.js).
 //   const lab = new LabClient(); await lab.ready;            // {variant, exercises}
+//   new LabClient({ engine: 'scalar' })                      // force the build without SIMD (page: ?engine=scalar)
 //   const result = await lab.run(id, params, onProgress);    // the Result, or an {error} object
 //   lab.cancel();                                            // stops at once: the worker is replaced
 // A run that crashes the module (out of memory, a trap) rejects, and a fresh worker takes over.
 export class LabClient {
-  constructor(workerUrl = new URL('./worker.js', import.meta.url)) {
+  constructor({ engine = null, workerUrl = new URL('./worker.js', import.meta.url) } = {}) {
     this.workerUrl = workerUrl;
+    this.engine = engine;
     this.nextRunId = 1;
     this.current = null;  // {runId, resolve, reject, onProgress}
     this.failures = 0;    // consecutive worker failures; after three the page stops restarting it
@@ -25,7 +27,7 @@ export class LabClient {
       event.preventDefault();
       this.fail(new Error(event.message || 'the lab worker failed to start'));
     };
-    this.worker.postMessage({ type: 'init' });
+    this.worker.postMessage({ type: 'init', engine: this.engine });
   }
 
   receive(message) {

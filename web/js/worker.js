@@ -1,6 +1,6 @@
 // The Web Worker that owns the wasm module: it loads the SIMD build where the browser supports SIMD (the scalar
 // build elsewhere), runs one exercise at a time, and posts progress (batched every 50 ms) and the Result.
-// Messages in:  {type: 'init'} | {type: 'run', runId, id, params}
+// Messages in:  {type: 'init', engine?: 'scalar'} | {type: 'run', runId, id, params}
 // Messages out: {type: 'ready', info} | {type: 'init-error', message}
 //               {type: 'progress', runId, updates: [...]} | {type: 'result', runId, result, ms}
 //               {type: 'crash', runId, message}   (the module trapped; the page replaces this worker)
@@ -23,14 +23,14 @@ function instantiate(download, imports, receive) {
   return {};
 }
 
-async function load() {
+async function load(engine) {
   const [simd, exceptions] = await Promise.all([wasmFeatureDetect.simd(), wasmFeatureDetect.exceptions()]);
   if (!exceptions) {
     throw new Error('This browser lacks WebAssembly exception handling (Chrome 95+, Firefox 100+, Safari 15.2+).');
   }
-  const variant = simd ? 'simd' : 'scalar';
+  const variant = simd && engine !== 'scalar' ? 'simd' : 'scalar';
   importScripts(new URL(`lab-${variant}.js`, base).href);
-  const download = simd ? simdDownload : fetch(new URL('lab-scalar.wasm', base));
+  const download = variant === 'simd' ? simdDownload : fetch(new URL('lab-scalar.wasm', base));
   const module = await createLabModule({
     locateFile: (path) => new URL(path, base).href,
     instantiateWasm: (imports, receive) => instantiate(download, imports, receive),
@@ -61,7 +61,7 @@ self.onmessage = async (event) => {
   const message = event.data;
   if (message.type === 'init') {
     try {
-      lab = await load();
+      lab = await load(message.engine);
       self.postMessage({ type: 'ready', info: lab.info });
     } catch (error) {
       self.postMessage({ type: 'init-error', message: String(error.message || error) });
