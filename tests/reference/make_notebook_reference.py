@@ -12,10 +12,10 @@ Run with Debian's python3-numpy: /usr/bin/python3 tests/reference/make_notebook_
 import json
 import math
 import os
-import re
 from collections import Counter, defaultdict
 
 import numpy as np
+from notebook_preprocess import normalize, preprocess, simple_stem  # the notebook's 04.3 steps
 
 out = {"numpy_version": np.__version__}
 
@@ -204,31 +204,6 @@ out["tfidf_scratch"] = scratch_cases
 
 
 # ---- 04.3 normalize / preprocess (verbatim) ----
-def simple_stem(word):
-    suffixes = ['ing', 'tion', 'ed', 'ly', 'er', 'es', 's']
-    for suffix in suffixes:
-        if word.endswith(suffix) and len(word) - len(suffix) > 3:
-            return word[:-len(suffix)]
-    return word
-
-
-STOPWORDS = {'the', 'a', 'an', 'is', 'it', 'in', 'on', 'at', 'to', 'for', 'of', 'and', 'or', 'but', 'this', 'that',
-             'with', 'was', 'are', 'be', 'as', 'by'}
-
-
-def normalize(text):
-    text = text.lower()
-    text = re.sub(r'http\S+', '', text)
-    text = re.sub(r'[^a-z0-9\s]', ' ', text)
-    text = re.sub(r'\s+', ' ', text).strip()
-    return text
-
-
-def preprocess(text):
-    tokens = normalize(text).split()
-    tokens = [t for t in tokens if t not in STOPWORDS and len(t) > 2]
-    tokens = [simple_stem(t) for t in tokens]
-    return ' '.join(tokens)
 
 
 TEXTS = ["This product is amazing and works perfectly", "Really love this product, working great",

@@ -11,7 +11,6 @@ test_classification_report.cpp, test_notebook04.cpp):
 Run with Debian's python3-sklearn: /usr/bin/python3 tests/reference/make_sklearn_reference.py"""
 import json
 import os
-import re
 
 import numpy as np
 import sklearn
@@ -19,6 +18,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import classification_report
 from sklearn.metrics.pairwise import cosine_similarity
+from notebook_preprocess import preprocess  # the notebook's 04.3 steps
 
 out = {"sklearn_version": sklearn.__version__, "numpy_version": np.__version__}
 
@@ -112,31 +112,6 @@ def exact_fit(X, y, C):
     return model
 
 
-def simple_stem(word):
-    suffixes = ['ing', 'tion', 'ed', 'ly', 'er', 'es', 's']
-    for suffix in suffixes:
-        if word.endswith(suffix) and len(word) - len(suffix) > 3:
-            return word[:-len(suffix)]
-    return word
-
-
-STOPWORDS = {'the', 'a', 'an', 'is', 'it', 'in', 'on', 'at', 'to', 'for', 'of', 'and', 'or', 'but', 'this', 'that',
-             'with', 'was', 'are', 'be', 'as', 'by'}
-
-
-def normalize(text):
-    text = text.lower()
-    text = re.sub(r'http\S+', '', text)
-    text = re.sub(r'[^a-z0-9\s]', ' ', text)
-    text = re.sub(r'\s+', ' ', text).strip()
-    return text
-
-
-def preprocess(text):
-    tokens = normalize(text).split()
-    tokens = [t for t in tokens if t not in STOPWORDS and len(t) > 2]
-    tokens = [simple_stem(t) for t in tokens]
-    return ' '.join(tokens)
 
 
 TRAIN_043 = [
