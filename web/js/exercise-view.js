@@ -1,8 +1,7 @@
 // One exercise on the page: its title and idea, the parameter form with Run / Cancel / Reset, live progress, the
 // error beside the form when a run fails, the Result, and (on the full page) the notebook-vs-lab comparison, the
 // code side by side and the embed snippet. The main page and embed.html both use it.
-import { chartCard } from './result-view.js';
-import { element, renderResult } from './result-view.js';
+import { chartCard, element, renderResult } from './result-view.js';
 import { liveLossSpec } from './charts.js';
 import { ParamForm } from './form.js';
 import { buildHash, changedParams } from './url-state.js';
