@@ -78,4 +78,10 @@ void set_highlight(json& bar, std::vector<int> indices) { bar["highlight"] = std
 
 void set_note(json& chart, std::string note) { chart["note"] = std::move(note); }
 
+json index_labels(int n) {
+  json labels = json::array();
+  for (int i = 0; i < n; ++i) labels.push_back(std::to_string(i));
+  return labels;
+}
+
 }  // namespace lab

@@ -29,6 +29,9 @@ json bar_chart(std::string title, std::string x_label, std::string y_label, json
 json bar_line_chart(std::string title, std::string x_label, json labels, Series bars, std::string bars_axis,
                     Series line, std::string line_axis);
 
+// Axis labels "0", "1", … "n−1" (positions, steps).
+json index_labels(int n);
+
 // Optional extras, added to a chart built above.
 void add_marker(json& chart, double x, std::string label);       // line: a vertical rule at x
 void set_ticks(json& heatmap, json x_ticks, json y_ticks);        // heatmap: labels along the axes

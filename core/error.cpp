@@ -8,7 +8,6 @@ const char* to_string(ErrorCode code) {
     case ErrorCode::bad_input: return "bad_input";
     case ErrorCode::too_large: return "too_large";
     case ErrorCode::unknown_exercise: return "unknown_exercise";
-    case ErrorCode::not_implemented: return "not_implemented";
     case ErrorCode::internal: return "internal";
   }
   return "internal";

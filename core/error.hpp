@@ -14,7 +14,6 @@ enum class ErrorCode {
   bad_input,         // the parameters are well-formed but the data in them cannot be used (malformed JSON text, ...)
   too_large,         // a size beyond the lab's stated cap (memory or time would run out)
   unknown_exercise,  // no exercise has that id
-  not_implemented,   // the exercise is listed but cannot run yet
   internal           // a bug in the lab: an unexpected failure inside the core
 };
 

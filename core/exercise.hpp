@@ -1,14 +1,13 @@
-// What an exercise is: its id and title, the idea in one paragraph, its parameter table, what the notebook
-// printed for it, where the lab goes beyond the notebook, the core files it calls, and `run(params) -> Result`.
-// One file per notebook (core/exercises/notebookNN.cpp) lists its five; registry.hpp gathers the 25.
+// What an exercise is: its id, its parameter table, `run(params) -> Result`, and its texts (read from Markdown).
+// One file per exercise under core/exercises/; catalog.cpp lists the 25 in course order, registry.hpp serves them.
 #pragma once
 
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "core/exercise_text.hpp"
 #include "core/json.hpp"
-
 #include "core/params.hpp"
 #include "core/result.hpp"
 
@@ -34,15 +33,13 @@ class RunContext {
 
 using RunFunction = std::function<Result(const Params&, const RunContext&)>;
 
+// Each exercise's file (core/exercises/NN_notebook/NN_M_name.cpp) gives its id, parameter table and run function;
+// the registry pairs it with the texts of the Markdown file beside it (exercise_text.hpp).
 struct Exercise {
-  std::string id;                    // "01.1"
-  std::string title;
-  std::string summary;               // the idea, in one paragraph a learner can read before running it
+  std::string id;                  // "01.1"
   std::vector<ParamSpec> params;
-  std::string notebook_output;       // what the notebook printed for this exercise, verbatim (quoted)
-  std::string lab_notes;             // where the lab corrects or goes beyond the notebook, and why ("" = nowhere)
-  std::vector<std::string> sources;  // the core files it calls, shown on the page beside the notebook's Python
-  RunFunction run;                   // empty while the exercise is not implemented
+  RunFunction run;
+  ExerciseText text{};             // title, summary, the notebook's output, the lab's notes, the files it calls
 };
 
 }  // namespace lab

@@ -1,10 +1,12 @@
 #include "core/registry.hpp"
 
 #include <exception>
+#include <map>
 #include <new>
+#include <stdexcept>
 
 #include "core/error.hpp"
-#include "core/exercises/notebooks.hpp"
+#include "core/exercises/catalog.hpp"
 
 namespace lab {
 
@@ -19,11 +21,26 @@ const char* notebook_title(const std::string& notebook) {
   return "";
 }
 
+// The exercises of catalog.cpp, each with the text of its Markdown file. A missing, doubled or stray text is a
+// defect of the build (the tests and the build's own `lab list` catch it), not of anyone's input.
 std::vector<Exercise> gather() {
-  std::vector<Exercise> all;
-  for (auto notebook : {exercises::notebook01, exercises::notebook02, exercises::notebook03, exercises::notebook04,
-                        exercises::notebook05}) {
-    for (auto& exercise : notebook()) all.push_back(std::move(exercise));
+  std::map<std::string, ExerciseText> texts;
+  for (const EmbeddedTextFile& file : embedded_exercise_texts()) {
+    ExerciseText text = parse_exercise_text(std::string(reinterpret_cast<const char*>(file.bytes), file.size), file.path);
+    const std::string id = text.id;
+    if (!texts.emplace(id, std::move(text)).second) {
+      throw std::logic_error(std::string(file.path) + ": exercise " + id + " already has a text");
+    }
+  }
+  std::vector<Exercise> all = exercises::course_exercises();
+  for (Exercise& exercise : all) {
+    const auto text = texts.find(exercise.id);
+    if (text == texts.end()) throw std::logic_error("exercise " + exercise.id + " has no Markdown text");
+    exercise.text = std::move(text->second);
+    texts.erase(text);
+  }
+  if (!texts.empty()) {
+    throw std::logic_error(texts.begin()->second.file + ": no exercise has the id " + texts.begin()->first);
   }
   return all;
 }
@@ -48,16 +65,19 @@ json list_exercises() {
     const std::string notebook = exercise.id.substr(0, 2);
     json params = json::array();
     for (const auto& spec : exercise.params) params.push_back(describe(spec));
+    const ExerciseText& text = exercise.text;
     list.push_back({{"id", exercise.id},
-                    {"title", exercise.title},
+                    {"title", text.title},
                     {"notebook", notebook},
                     {"notebook_title", notebook_title(notebook)},
-                    {"implemented", static_cast<bool>(exercise.run)},
-                    {"summary", exercise.summary},
+                    {"summary", text.summary},
                     {"params", std::move(params)},
-                    {"notebook_output", exercise.notebook_output},
-                    {"lab_notes", exercise.lab_notes},
-                    {"sources", exercise.sources}});
+                    {"notebook_output", text.notebook_output},
+                    {"lab_notes", text.lab_notes},
+                    {"code", json::array({text.code_file()})},
+                    {"calls", text.calls},
+                    {"text_file", text.file},
+                    {"notebook_figure_file", text.figure.empty() ? json(nullptr) : json(text.figure)}});
   }
   return list;
 }
@@ -74,14 +94,10 @@ json run_exercise(const std::string& id, const json& given, const ProgressSink& 
     return error_object(to_string(ErrorCode::unknown_exercise),
                         "unknown exercise \"" + id + "\"; ids run from 01.1 to 05.5 (see `lab list`)");
   }
-  if (!exercise->run) {
-    return error_object(to_string(ErrorCode::not_implemented),
-                        "exercise " + id + " (" + exercise->title + ") is not implemented yet");
-  }
   try {
     const Params params = validate_params(exercise->params, given, id);
     Result result = exercise->run(params, RunContext(sink));
-    return {{"id", exercise->id},         {"title", exercise->title},     {"params", params.all()},
+    return {{"id", exercise->id},         {"title", exercise->text.title},     {"params", params.all()},
             {"metrics", result.metrics},  {"data", std::move(result.data)}, {"tables", std::move(result.tables)},
             {"charts", std::move(result.charts)}, {"log", std::move(result.log)}, {"insight", result.insight}};
   } catch (const LabError& error) {

@@ -1,5 +1,5 @@
 // The 25 exercises by id, and the two entry points every shell calls (contract.md):
-//   list_exercises()                 -> [{id, title, notebook, notebook_title, implemented, summary, params, ...}]
+//   list_exercises()                 -> [{id, title, notebook, notebook_title, summary, params, ...}]
 //   run_exercise(id, params, sink)   -> the Result, or {"error": {code, message, param?}}; never throws
 #pragma once
 

@@ -11,4 +11,13 @@ void Result::add_wall_clock_table(std::string title, std::vector<std::string> co
   tables.back()["wall_clock"] = true;
 }
 
+void Result::print_lines(const std::string& text) {
+  std::size_t begin = 0;
+  for (std::size_t end = text.find('\n'); end != std::string::npos; end = text.find('\n', begin)) {
+    print(text.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  print(text.substr(begin));
+}
+
 }  // namespace lab

@@ -1,6 +1,6 @@
 // The Result every exercise returns (../spec: contract.md): headline metrics, structured data, tables, charts,
 // the lines the notebook would print, and the insight. Exercises fill one of these; registry.cpp adds the id,
-// title and the params as used. Chart builders live in charts.hpp; number formatting in json_numbers.hpp.
+// title and the params as used. Chart builders live in charts.hpp; number formatting in float_format.hpp.
 #pragma once
 
 #include <string>
@@ -24,6 +24,7 @@ struct Result {
   void add_wall_clock_table(std::string title, std::vector<std::string> columns, json rows);
   void add_chart(json chart) { charts.push_back(std::move(chart)); }
   void print(std::string line) { log.push_back(std::move(line)); }
+  void print_lines(const std::string& text);  // one log line per line of `text` (a JSON dump, a report)
 };
 
 }  // namespace lab

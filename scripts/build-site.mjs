@@ -4,14 +4,18 @@
 //   wasm/lab-{simd,scalar}.*   both modules (the worker picks one by feature detection)
 //   vendor/                    Chart.js and wasm-feature-detect from node_modules, with their licences
 //   catalog.json               listExercises() of the module itself, so the menu draws before the module loads
-//   code/<id>.json             the exercise's C++ and the notebook's Python, highlighted at build time
-//   figures/                   the notebook's own figures, for the "notebook vs lab" comparison (when available)
+//   code/<id>.json             the exercise's own C++ file(s) whole, the library files it calls, and the course's
+//                              Python for it (when given), highlighted at build time
+//   figures/                   the course's own figures, for the "notebook vs lab" comparison (when given)
 //   sw.js                      the service worker, with this build's file list and version
 // Usage: node scripts/build-site.mjs --wasm build/wasm --out build/site
+//          [--course-solutions notebook_solutions.txt] [--course-figures figures/]
+// The course's Python and figures are not part of the lab: they are an input of this build, named by the options
+// or by the environment variables LAB_COURSE_SOLUTIONS and LAB_COURSE_FIGURES. Without them the site says so.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -21,7 +25,13 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const wasmDir = resolve(root, option('--wasm', 'build/wasm'));
 const out = resolve(root, option('--out', 'build/site'));
-const shared = resolve(root, '..', 'shared', 'reference');
+const courseInput = (name, variable) => {
+  const path = option(name, process.env[variable] || '');
+  if (path && !existsSync(path)) throw new Error(`${name} ${path}: no such file or folder`);
+  return path ? resolve(path) : null;
+};
+const courseSolutions = courseInput('--course-solutions', 'LAB_COURSE_SOLUTIONS');
+const courseFigures = courseInput('--course-figures', 'LAB_COURSE_FIGURES');
 
 // 1. The page and the modules.
 rmSync(out, { recursive: true, force: true });
@@ -48,15 +58,12 @@ cpSync(join(packageDir('wasm-feature-detect'), 'LICENSE'), join(vendor, 'wasm-fe
 const createLabModule = require(join(wasmDir, 'lab-simd.js'));
 const lab = await createLabModule({ wasmBinary: readFileSync(join(wasmDir, 'lab-simd.wasm')) });
 const catalog = JSON.parse(lab.listExercises());
-const figures = { '01.1': 'fig01', '01.2': 'fig02', '01.3': 'fig03', '01.4': 'fig04', '01.5': 'fig05',
-                  '02.1': 'fig06', '02.4': 'fig07', '05.1': 'fig08', '05.3': 'fig09' };
-if (existsSync(join(shared, 'figures'))) {
+if (courseFigures) {  // each exercise's text names its figure (notebook_figure_file)
   mkdirSync(join(out, 'figures'), { recursive: true });
   for (const entry of catalog) {
-    const name = figures[entry.id];
-    if (!name) continue;
-    cpSync(join(shared, 'figures', `${name}.png`), join(out, 'figures', `${name}.png`));
-    entry.notebook_figure = `figures/${name}.png`;
+    if (!entry.notebook_figure_file) continue;
+    cpSync(join(courseFigures, entry.notebook_figure_file), join(out, 'figures', entry.notebook_figure_file));
+    entry.notebook_figure = `figures/${entry.notebook_figure_file}`;
   }
 }
 writeFileSync(join(out, 'catalog.json'), JSON.stringify(catalog));
@@ -67,23 +74,10 @@ hljs.registerLanguage('cpp', require('highlight.js/lib/languages/cpp'));
 hljs.registerLanguage('python', require('highlight.js/lib/languages/python'));
 const highlight = (code, language) => hljs.highlight(code, { language }).value;
 
-// The span of notebookNN.cpp between `// == id` and the next marker (or the end of the anonymous namespace).
-function exerciseSpan(id) {
-  const file = join(root, 'core', 'exercises', `notebook${id.slice(0, 2)}.cpp`);
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const start = lines.findIndex((line) => line.trim() === `// == ${id}`);
-  if (start < 0) return null;
-  let end = lines.findIndex((line, i) => i > start && (/^\/\/ == \d\d\.\d/.test(line.trim()) ||
-                                                        line.startsWith('}  // namespace')));
-  if (end < 0) end = lines.length;
-  return { file: `${relative(root, file)} (exercise ${id})`, code: lines.slice(start + 1, end).join('\n').trim() };
-}
-
 // The notebook's Python for exercise NN.M: its "# Exercise M:" section within notebook NN.
 function notebookPython(id) {
-  const path = join(shared, 'notebook_solutions.txt');
-  if (!existsSync(path)) return null;
-  const text = readFileSync(path, 'utf8');
+  if (!courseSolutions) return null;
+  const text = readFileSync(courseSolutions, 'utf8');
   const notebooks = text.split(/^(?=\d\d — .*¶$)/m).filter((part) => /^\d\d — /.test(part));
   const notebook = notebooks.find((part) => part.startsWith(id.slice(0, 2)));
   if (!notebook) return null;
@@ -97,20 +91,22 @@ function notebookPython(id) {
 }
 
 mkdirSync(join(out, 'code'), { recursive: true });
+const highlightedFile = (file) => {
+  const path = join(root, file);
+  if (!existsSync(path)) throw new Error(`${file}, named by an exercise's text, does not exist`);
+  return { file, html: highlight(readFileSync(path, 'utf8').trim(), 'cpp') };
+};
 for (const entry of catalog) {
-  const cpp = [];
-  const span = exerciseSpan(entry.id);
-  if (span) cpp.push({ file: span.file, html: highlight(span.code, 'cpp') });
-  for (const source of entry.sources || []) {
-    if (source === `core/exercises/notebook${entry.id.slice(0, 2)}.cpp`) continue;  // its span is shown above
-    const path = join(root, source);
-    if (existsSync(path)) cpp.push({ file: source, html: highlight(readFileSync(path, 'utf8').trim(), 'cpp') });
-  }
   const python = notebookPython(entry.id);
   writeFileSync(join(out, 'code', `${entry.id}.json`), JSON.stringify({
-    id: entry.id, cpp, python: python ? { file: 'notebook_solutions.txt', html: highlight(python, 'python') } : null,
+    id: entry.id,
+    exercise: entry.code.map(highlightedFile),
+    library: entry.calls.map(highlightedFile),
+    python: python ? { file: basename(courseSolutions), html: highlight(python, 'python') } : null,
   }));
 }
+console.log(`site: the course's Python ${courseSolutions ? `from ${courseSolutions}` : 'not bundled (LAB_COURSE_SOLUTIONS)'}, ` +
+            `its figures ${courseFigures ? `from ${courseFigures}` : 'not bundled (LAB_COURSE_FIGURES)'}`);
 
 // 5. The service worker: precaches the shell; everything else is cached on first use.
 const files = [];

@@ -21,6 +21,15 @@ for target in "${targets[@]}"; do
       cmake --build --preset wasm -j"$jobs"
       ;;
     site)
+      # The course's Python and figures are an optional input of the site (README: "The course's own files"):
+      # named by LAB_COURSE_SOLUTIONS and LAB_COURSE_FIGURES, or taken from ../shared/reference when it is there.
+      course=../shared/reference
+      if [[ -z "${LAB_COURSE_SOLUTIONS:-}" && -f $course/notebook_solutions.txt ]]; then
+        export LAB_COURSE_SOLUTIONS=$PWD/$course/notebook_solutions.txt
+      fi
+      if [[ -z "${LAB_COURSE_FIGURES:-}" && -d $course/figures ]]; then
+        export LAB_COURSE_FIGURES=$PWD/$course/figures
+      fi
       cmake --preset wasm >/dev/null
       cmake --build --preset site -j"$jobs"
       ;;

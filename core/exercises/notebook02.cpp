@@ -14,9 +14,12 @@
 #include "core/charts.hpp"
 #include "core/error.hpp"
 #include "core/exercises/negation_corpus.hpp"
-#include "core/exercises/notebooks.hpp"
-#include "core/exercises/training.hpp"
-#include "core/json_numbers.hpp"
+#include "core/exercises/catalog.hpp"
+#include "core/exercises/training_budget.hpp"
+#include "core/exercises/training_loop.hpp"
+#include "core/float_format.hpp"
+#include "core/array_json.hpp"
+#include "core/string_format.hpp"
 #include "core/nn/models.hpp"
 #include "core/nn/optimizer.hpp"
 #include "core/nn/schedule.hpp"
@@ -351,8 +354,8 @@ struct NegationClassifier {
       blocks.emplace_back("blocks." + std::to_string(l), d_model, n_heads, 2 * d_model, rng);
     }
   }
-  // B sentences of T tokens → logits (B, 2); `last_attention` receives the last block's maps (B*H*T, T).
-  nn::Var forward(nn::Tape& tape, const std::vector<int>& tokens, int batch, int seq_len, Matrix* last_attention) {
+  // B sentences of T tokens → logits (B, 2); `last_attention` receives the last block's maps (B, H, T, T).
+  nn::Var forward(nn::Tape& tape, const std::vector<int>& tokens, int batch, int seq_len, nn::AttentionMaps* last_attention) {
     std::vector<int> position_ids(static_cast<std::size_t>(seq_len));
     for (int t = 0; t < seq_len; ++t) position_ids[std::size_t(t)] = t;
     nn::Var h = nn::add(tape, embed.forward(tape, tokens), nn::embedding(tape, tape.parameter(positions), position_ids));
@@ -428,7 +431,7 @@ Result run_negation_attention(const Params& params, const RunContext& context) {
   NegationClassifier model(int(corpus.vocabulary.size()), T, 32, n_heads, 2, rng);
   nn::Adam adam(model.parameters(), nn::AdamSettings{params.number("lr")});
 
-  auto p_positive = [&](const std::vector<int>& tokens, Matrix* attention) {
+  auto p_positive = [&](const std::vector<int>& tokens, nn::AttentionMaps* attention) {
     nn::Tape tape(false);
     const Matrix logits = tape.value(model.forward(tape, tokens, 1, int(tokens.size()), attention));
     return 1.0 / (1.0 + std::exp(double(logits(0, 0)) - double(logits(0, 1))));  // softmax over two classes
@@ -470,11 +473,11 @@ Result run_negation_attention(const Params& params, const RunContext& context) {
     }
   }
   // The example: the last block's attention from [CLS] (row 0 of each head's map), averaged over the heads.
-  Matrix attention;
-  const double probability = p_positive(example, &attention);  // (H*T, T)
+  nn::AttentionMaps attention;
+  const double probability = p_positive(example, &attention);  // (1, H, T, T)
   std::vector<double> average(std::size_t(seq_len), 0.0);
   for (int h = 0; h < n_heads; ++h) {
-    for (int j = 0; j < seq_len; ++j) average[std::size_t(j)] += attention(h * seq_len, j) / n_heads;
+    for (int j = 0; j < seq_len; ++j) average[std::size_t(j)] += attention(0, h, 0, j) / n_heads;
   }
   const std::optional<int> truth = corpus.label_of(words);
   const int predicted = probability > 0.5 ? 1 : 0;
@@ -697,115 +700,45 @@ json default_bert_configs() {
 std::vector<Exercise> notebook02() {
   std::vector<Exercise> list;
 
-  list.push_back(Exercise{
-      "02.1", "Learning-rate warmup with inverse-square-root decay",
-      "Transformers are fragile at the start of training: the embeddings are random and Adam's statistics are "
-      "empty, so large steps can wreck them. The schedule lr = C^−½·min(step^−½, step·warmup^−3/2) ramps up "
-      "linearly for `warmup_steps`, peaks there, and then decays with the inverse square root of the step.",
+  list.push_back(Exercise{"02.1",
       {integer_param("warmup_steps", 100, 1, 1000000, "steps of linear warmup"),
        integer_param("d_model", 768, 1, 65536, "model width C; scales the whole curve by C^−½"),
        size_param("steps", 500, 1, 100000, "steps to simulate (one value each); capped at 100000")},
-      "Peak LR at step 100: 0.003608",
-      "The notebook's label hard-codes 'at step 100'; the lab prints the step where the peak actually is, which "
-      "moves with warmup_steps.",
-      {"core/nn/schedule.cpp"},
       run_warmup_schedule});
 
-  list.push_back(Exercise{
-      "02.2", "BERT, DistilBERT and BERT-tiny: parameter counts",
-      "Where do BERT's 110M parameters live? The embedding table (vocab × hidden) and, per layer, the four "
-      "attention projections and the feed-forward network, both growing with hidden². Counting them shows why "
-      "halving the layers (DistilBERT) saves less than shrinking the width (BERT-tiny).",
+  list.push_back(Exercise{"02.2",
       {object_param("configs", default_bert_configs(), 12,
                     "models to count: name -> {n_layers, hidden, ffn_mult? (4), vocab? (30522)}; at most 12"),
        string_param("baseline", "BERT-base", 64, "the config the relative sizes are measured against"),
        size_param("latency_tokens", 8, 0, 64,
                      "tokens of the one sequence whose forward pass the lab times (0 = no timing); at most 64")},
-      "Model             Params (M)  Relative Size\n-------------------------------------------\n"
-      "BERT-base              108.8        100.0%\nDistilBERT              66.3         61.0%\n"
-      "BERT-tiny                4.4          4.0%\n\nSynthetic benchmark (illustrative of real-world tradeoffs):\n"
-      "Model            SST-2 Acc  Inference (ms)\n------------------------------------------\n"
-      "BERT-base            0.934              42\nDistilBERT           0.910              24",
-      "The SST-2 accuracies and latencies are hard-coded in the notebook; the lab shows them labelled as quoted. "
-      "Beside them it measures a latency of its own (data.latency.models[].latency_ms, with the scale in "
-      "data.latency.scale): one sequence of latency_tokens tokens (8 by default) through n_layers post-LN encoder "
-      "blocks of the model's width, forward only, on one thread of your machine. One block's weights serve every "
-      "layer, so the arithmetic is the whole stack's while memory stays one block's; a block over 16M parameters "
-      "or a pass over 4 GFLOP is not timed. Compare the ratios, not the absolute numbers, with the quoted ones "
-      "(those were for 128-token inputs on other hardware).",
-      {"core/exercises/notebook02.cpp", "core/nn/transformer.cpp", "core/nn/matmul.cpp"},
       run_parameter_counts});
 
-  list.push_back(Exercise{
-      "02.3", "Gradient accumulation: physical batch 8, effective 64",
-      "A batch too large for memory can be split into micro-batches: run each forward and backward, divide its "
-      "loss by the number of micro-batches, and let the gradients add up in the parameters before one optimizer "
-      "step. The lab proves the identity by also running the whole effective batch at once and comparing the "
-      "two gradients.",
+  list.push_back(Exercise{"02.3",
       {size_param("physical_batch", 8, 1, 1024, "examples per micro-batch; capped at 1024"),
        size_param("effective_batch", 64, 1, 8192,
                   "examples per optimizer step (a multiple of physical_batch); capped at 8192"),
        size_param("features", 128, 1, 1024, "input features d of the classifier d → 64 → 2; capped at 1024"),
        number_param("lr", 1e-3, 1e-6, 1.0, "Adam learning rate of the one step taken"),
        integer_param("seed", 0, 0, 4294967295LL, "seed of the weights and the random batches")},
-      "Effective batch size: 64\nPhysical batch size:  8\nAccumulation steps:   8\n"
-      "Scaled loss (sum of mini-step losses): 0.7047",
-      "The notebook only prints the summed loss. The lab also runs one backward pass over all 64 examples and "
-      "reports max_grad_diff, the largest difference between the accumulated and the full-batch gradient. It "
-      "comes out exactly 0: the lab's kernels add the same per-example terms in the same order either way, and "
-      "the 1/8 scale and the 1/64 mean give the same per-example factor. (A framework that sums in another order "
-      "would show float rounding, about 1e-8; never an approximation.) Its data come from the lab's seeded "
-      "generator, so the "
-      "summed loss differs from the notebook's 0.7047 (both are near ln 2, the loss of an untrained 2-class model).",
-      {"core/exercises/notebook02.cpp", "core/nn/layers.cpp", "core/nn/ops.cpp", "core/nn/cross_entropy.cpp",
-       "core/nn/tape.cpp", "core/nn/optimizer.cpp"},
       run_gradient_accumulation});
 
-  list.push_back(Exercise{
-      "02.4", "Attention to [CLS] on a misclassified negation",
-      "Which words does a classifier's [CLS] token look at? The lab trains a small BERT-style encoder (two "
-      "post-LN layers, two heads, a linear head on [CLS]) on templated movie reviews where \"not\" flips the "
-      "sentiment, then shows the last layer's attention from [CLS] to each token of the example, averaged over "
-      "the heads, next to the notebook's illustration.",
+  list.push_back(Exercise{"02.4",
       {array_param("tokens", json::array({"[CLS]", "The", "movie", "was", "not", "good", "at", "all", "[SEP]"}), 2, 9,
                    "the example, one word per item (case-insensitive; unknown words become [UNK]); 2 to 9 tokens, "
                    "the first is pooled as [CLS]"),
        size_param("steps", 200, 1, 2000, "Adam steps of 32 sentences each; capped at 2000"),
        number_param("lr", 3e-3, 1e-6, 1.0, "Adam learning rate"),
        integer_param("seed", 42, 0, 4294967295LL, "seed of the model, the batches and the notebook's illustration")},
-      "Key insight: model over-attends to \"good\" and under-attends to \"not\" — negation failure",
-      "The notebook's attention map is random: Dirichlet draws with the weight on \"good\" tripled by hand, so its "
-      "'insight' is built in. The lab shows that figure labelled as illustrative (reproduced exactly, with NumPy's "
-      "generator and seed 42) and, beside it, the real attention of a model trained in the page on templated "
-      "reviews (1600 sentences of the form \"the movie was not good at all\"; every fifth one, and the example, "
-      "held out). It reports whether the model classifies the example correctly, and how well it does on held-out "
-      "negations; attention weights hint at what the model reads but never prove why it decides.",
-      {"core/exercises/notebook02.cpp", "core/exercises/negation_corpus.cpp", "core/nn/transformer.cpp",
-       "core/nn/attention.cpp", "core/nn/ops.cpp", "core/nn/optimizer.cpp", "core/random/numpy_random.cpp"},
       run_negation_attention});
 
-  list.push_back(Exercise{
-      "02.5", "Class-weighted loss on an imbalanced 3-class set",
-      "With 1000, 200 and 50 examples per class, a classifier can score 80% by ignoring the rare classes. "
-      "Weighting each example's loss by the inverse frequency of its class, N / (3 n_c), makes every class count "
-      "equally. The lab trains the same small network (16 → 32 → 3, full-batch Adam) with and without the weights "
-      "and compares per-class accuracy.",
+  list.push_back(Exercise{"02.5",
       {array_param("class_counts", json::array({1000, 200, 50}), 3, 3,
                    "examples of classes 0, 1, 2 (centres (0,0), (3,0), (1.5,2.5) in the first two of 16 features); "
                    "each 1 to 20000"),
        size_param("epochs", 30, 1, 2000, "full-batch Adam steps; capped at 2000 (runs over 256 MB or 100 GFLOP are refused)"),
        number_param("lr", 5e-3, 1e-6, 1.0, "Adam learning rate"),
        integer_param("seed", 0, 0, 4294967295LL, "seed of the data (NumPy's RandomState) and the weights")},
-      "Class weights: tensor([0.4167, 2.0833, 8.3333])\n\n"
-      "                     Class 0 (n=1000)  Class 1 (n=200)  Class 2 (n=50)\n"
-      "Weighted loss:           82.50%          90.00%          98.00%\n"
-      "Unweighted loss:         99.60%          39.50%           0.00%",
-      "The data are NumPy's exactly (the lab's generator reproduces np.random.seed(0)); the weights' initial values "
-      "come from the lab's generator rather than PyTorch's, so the accuracies differ from the notebook's in the "
-      "details while the lesson is the same. The notebook measures accuracy on its training set; the lab adds the "
-      "same measurement on a fresh draw of the same sizes (held out).",
-      {"core/exercises/notebook02.cpp", "core/nn/cross_entropy.cpp", "core/nn/layers.cpp", "core/nn/optimizer.cpp",
-       "core/random/numpy_random.cpp"},
       run_class_weights});
 
   return list;

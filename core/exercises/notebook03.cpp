@@ -5,8 +5,10 @@
 
 #include "core/charts.hpp"
 #include "core/error.hpp"
-#include "core/exercises/notebooks.hpp"
-#include "core/json_numbers.hpp"
+#include "core/exercises/catalog.hpp"
+#include "core/float_format.hpp"
+#include "core/array_json.hpp"
+#include "core/string_format.hpp"
 #include "core/llm/chain_of_thought.hpp"
 #include "core/llm/conversation_window.hpp"
 #include "core/llm/json_extraction.hpp"
@@ -15,7 +17,7 @@
 #include "core/text/bm25.hpp"
 #include "core/text/python_repr.hpp"
 #include "core/text/ranking.hpp"
-#include "core/text/text_params.hpp"
+#include "core/text_params.hpp"
 #include "core/text/tokenizers.hpp"
 #include "core/text/utf8.hpp"
 
@@ -57,7 +59,7 @@ Result run_structured_output(const Params& params, const RunContext&) {
     source = "value";
   } else {
     const std::string& text = params.text("text");
-    text::require_utf8(text, "text", "text");
+    require_utf8(text, "text", "text");
     const llm::ExtractedJson extracted = llm::extract_json(text);
     if (extracted.found) {
       value = extracted.value;
@@ -119,7 +121,7 @@ Result run_tool_calling(const Params& params, const RunContext&) {
       }
     }
     if (!call.contains("name")) fail_param("tool_calls", path + ".name is required");
-    const std::string& name = text::read_text(call["name"], "tool_calls", path + ".name", 200);
+    const std::string& name = read_text(call["name"], "tool_calls", path + ".name", 200);
     if (call.contains("args") && llm::nested_deeper_than(call["args"], max_json_depth)) {
       fail_param("tool_calls", path + format(".args nests deeper than %d levels", max_json_depth));
     }
@@ -163,8 +165,8 @@ Result run_tool_calling(const Params& params, const RunContext&) {
 // == 03.3
 // BM25 over lowercase whitespace tokens, the k best documents per query (ties to the lower index).
 Result run_bm25(const Params& params, const RunContext&) {
-  const std::vector<std::string> corpus = text::read_text_list(params.value("corpus"), "corpus", 2000);
-  const std::vector<std::string> queries = text::read_text_list(params.value("queries"), "queries", 500);
+  const std::vector<std::string> corpus = read_text_list(params.value("corpus"), "corpus", 2000);
+  const std::vector<std::string> queries = read_text_list(params.value("queries"), "queries", 500);
   const int k = params.count("k");
   if (static_cast<std::size_t>(k) > corpus.size()) {
     fail_param("k", format("k must be at most the number of documents (%zu), got %d", corpus.size(), k));
@@ -216,7 +218,7 @@ Result run_bm25(const Params& params, const RunContext&) {
 // The mock model answers with and without a worked chain of thought; each answer is parsed and checked.
 Result run_chain_of_thought(const Params& params, const RunContext&) {
   const std::string& problem = params.text("problem");
-  text::require_utf8(problem, "problem", "problem");
+  require_utf8(problem, "problem", "problem");
   const llm::ParsedProblem parsed = llm::parse_word_problem(problem);
   const bool solvable = parsed.problem.has_value();
   const long long expected = solvable ? parsed.problem->answer() : 0;
@@ -265,7 +267,7 @@ Result run_chain_of_thought(const Params& params, const RunContext&) {
 // Add turns one by one; after each, drop the oldest until the estimate fits (the newest always stays).
 Result run_conversation_window(const Params& params, const RunContext&) {
   const std::string& system_prompt = params.text("system_prompt");
-  text::require_utf8(system_prompt, "system_prompt", "system_prompt");
+  require_utf8(system_prompt, "system_prompt", "system_prompt");
   std::vector<llm::Message> turns;
   const json& given = params.value("turns");
   for (std::size_t i = 0; i < given.size(); ++i) {
@@ -274,9 +276,9 @@ Result run_conversation_window(const Params& params, const RunContext&) {
     if (!turn.is_object() || !turn.contains("role") || !turn.contains("content") || turn.size() != 2) {
       fail_param("turns", path + " must be an object {\"role\": ..., \"content\": ...} and nothing else");
     }
-    const std::string& role = text::read_text(turn["role"], "turns", path + ".role", 20);
+    const std::string& role = read_text(turn["role"], "turns", path + ".role", 20);
     if (role != "user" && role != "assistant") fail_param("turns", path + ".role must be \"user\" or \"assistant\"");
-    turns.push_back({role, text::read_text(turn["content"], "turns", path + ".content", 5000)});
+    turns.push_back({role, read_text(turn["content"], "turns", path + ".content", 5000)});
   }
   llm::ConversationWindow window(params.integer("max_tokens"), params.number("tokens_per_word"), system_prompt);
 
@@ -339,12 +341,7 @@ std::vector<Exercise> notebook03() {
                           "properties": {"sku": {"type": "string"}, "qty": {"type": "integer"}, "price": {"type": "number"}}}}
     }
   })");
-  list.push_back(Exercise{"03.1", "Extract JSON from LLM output and validate it against a schema",
-      "Language models answer in text, even when asked for data: the JSON arrives wrapped in prose or a ```json "
-      "fence. This exercise finds the object (a fenced block first, else the first balanced {...} that parses), "
-      "then validates it against a JSON Schema with a validator written by hand: type, properties, required, "
-      "items, enum, const, additionalProperties, bounds on numbers, lengths and item counts, anyOf/allOf/oneOf/not. "
-      "The first violation is reported with its JSON Pointer path, e.g. /items/0/qty: expected integer.",
+  list.push_back(Exercise{"03.1",
       {string_param("text",
                     "\nHere is the extracted order:\n{\"order_id\": \"ORD-001\", \"customer\": {\"name\": \"Alice\", "
                     "\"email\": \"alice@example.com\"},\n \"items\": [{\"sku\": \"SKU-A\", \"qty\": 2, \"price\": 19.99}, "
@@ -356,60 +353,16 @@ std::vector<Exercise> notebook03() {
        object_param("value", json::object(), 1000,
                     "a JSON object to validate directly instead of extracting one from text; {} (the default) "
                     "means: extract from text. At most 1,000 keys at the top level")},
-      "Extracted and validated order:\n"
-          "{\n"
-          "  \"order_id\": \"ORD-001\",\n"
-          "  \"customer\": {\n"
-          "    \"name\": \"Alice\",\n"
-          "    \"email\": \"alice@example.com\"\n"
-          "  },\n"
-          "  \"items\": [\n"
-          "    {\n"
-          "      \"sku\": \"SKU-A\",\n"
-          "      \"qty\": 2,\n"
-          "      \"price\": 19.99\n"
-          "    },\n"
-          "    {\n"
-          "      \"sku\": \"SKU-B\",\n"
-          "      \"qty\": 1,\n"
-          "      \"price\": 49.0\n"
-          "    }\n"
-          "  ]\n"
-          "}",
-      "The notebook's regex \\{[\\s\\S]*\\} takes everything from the first '{' to the last '}', so a brace in the "
-      "prose before or after the object breaks it; the lab tries a ```json fence first, then each '{' in turn "
-      "until a balanced object parses. The notebook's validator says only True/False, accepts booleans as numbers "
-      "(bool is an int in Python) and checks 'required' only for listed properties; the lab follows JSON Schema "
-      "(a boolean is not a number, 2.0 is an integer, required holds for any name), names the path of the first "
-      "violation and refuses schemas with keywords it does not implement instead of silently ignoring them. "
-      "The validator passes all 306 applicable tests of the official JSON-Schema-Test-Suite (draft 2020-12).",
-      {"core/llm/json_extraction.cpp", "core/llm/json_schema_check.cpp", "core/llm/json_schema_validate.cpp"},
       run_structured_output});
 
   const json tool_calls = json::parse(R"json([
     {"name": "get_weather", "args": {"city": "NYC", "date": "2025-01-15"}},
     {"name": "get_calendar", "args": {"user": "alice", "date": "2025-01-15"}}
   ])json");
-  list.push_back(Exercise{"03.2", "Multi-tool function-calling loop",
-      "With function calling, the model does not run anything: it names a tool and its arguments, and the "
-      "application executes the call and hands the result back. Here two mock tools (a weather API and a calendar) "
-      "answer the calls the model asked for, and the answer is synthesised from their results. Edit the calls: "
-      "an unknown tool, a missing or extra argument or a number where a string belongs becomes that call's error, "
-      "and the loop carries on.",
+  list.push_back(Exercise{"03.2",
       {array_param("tool_calls", tool_calls, 0, 50,
                    "the calls the model asked for: [{\"name\": \"get_weather\" | \"get_calendar\", \"args\": {...}}]; "
                    "get_weather takes city and date, get_calendar takes user and date; at most 50 calls")},
-      "=== Function-Calling Loop ===\n"
-          "Tool: get_weather({'city': 'NYC', 'date': '2025-01-15'}) -> {'temp_c': -2, 'condition': 'snowy', 'wind_kph': 25}\n"
-          "Tool: get_calendar({'user': 'alice', 'date': '2025-01-15'}) -> {'events': [{'time': '09:00', 'title': 'Team standup'}, {'time': '14:00', 'title': 'Client demo'}]}\n"
-          "\n"
-          "Synthesized response: On 2025-01-15 in NYC it will be -2°C and snowy.\n"
-          "Alice has 2 event(s): Team standup, Client demo",
-      "The notebook looks tools up with TOOLS[name] and calls fn(**args), so an unknown tool (KeyError) or a wrong "
-      "argument (TypeError) stops the whole loop; the lab reports each as that call's error (with Python's own "
-      "TypeError text) and runs the rest. The notebook's answer hard-codes \"On 2025-01-15 in NYC\" and "
-      "\"Alice\"; the lab takes them from the calls' arguments, so edited calls get a matching answer.",
-      {"core/llm/tool_loop.cpp", "core/text/python_repr.cpp"},
       run_tool_calling});
 
   const json corpus = {"machine learning models require large amounts of training data",
@@ -420,66 +373,21 @@ std::vector<Exercise> notebook03() {
                        "retrieval augmented generation combines search with language models",
                        "fine tuning adapts pretrained models to specific tasks",
                        "embeddings represent words as dense vectors in high dimensional space"};
-  list.push_back(Exercise{"03.3", "BM25 retriever",
-      "BM25 is the classic ranking function behind search engines and the retrieval step of RAG. Each query term "
-      "adds idf(t)·tf·(k1+1)/(tf + k1·(1 − b + b·|d|/avgdl)): rare terms weigh more (idf), repeating a term helps "
-      "less and less (tf saturates at k1 + 1), and long documents are normalised by b. Change k1 and b to see "
-      "saturation and length normalisation at work.",
+  list.push_back(Exercise{"03.3",
       {array_param("corpus", corpus, 1, 200, "the documents (lowercased, split on whitespace); at most 200, each at most 2,000 bytes"),
        array_param("queries", json{"language model training data", "attention transformer", "text embeddings"}, 1, 20,
                    "the queries; at most 20, each at most 500 bytes"),
        size_param("k", 2, 1, 200, "documents returned per query; at most the number of documents"),
        number_param("k1", 1.5, 0.0, 10.0, "term-frequency saturation: 0 ignores tf, large values approach raw tf"),
        number_param("b", 0.75, 0.0, 1.0, "length normalisation: 0 none, 1 full")},
-      "Query: \"language model training data\"\n"
-          "  [1] (score=2.952) machine learning models require large amounts of training data\n"
-          "  [2] (score=2.138) large language models are trained on internet-scale text data\n"
-          "\n"
-          "Query: \"attention transformer\"\n"
-          "  [1] (score=1.923) transformers use attention mechanisms to process sequences\n"
-          "  [2] (score=0.000) machine learning models require large amounts of training data\n"
-          "\n"
-          "Query: \"text embeddings\"\n"
-          "  [1] (score=1.636) embeddings represent words as dense vectors in high dimensional space\n"
-          "  [2] (score=1.299) natural language processing enables machines to understand text\n"
-          "\n"
-          "Key insight: BM25 saturates TF (diminishing returns for repeated terms) unlike TF-IDF",
-      "Same formula and tokenizer as the notebook (lowercase + str.split(), Python's Unicode whitespace). The "
-      "notebook's second hit for \"attention transformer\" scores 0.000: \"transformer\" never occurs (the corpus "
-      "says \"transformers\"), so every other document ties at 0 and the lower index wins; the lab lists which query "
-      "terms the corpus knows. k larger than the corpus is an error rather than a shorter list.",
-      {"core/text/bm25.cpp", "core/text/ranking.cpp", "core/text/tokenizers.cpp"},
       run_bm25});
 
-  list.push_back(Exercise{"03.4", "Few-shot chain-of-thought for a word problem",
-      "Chain-of-thought prompting shows the model worked examples whose answers spell out each step, so it writes "
-      "its own steps before answering. The prompt here holds two worked examples, then the problem. The model is a "
-      "mock: with the worked examples it parses the problem's quantities and operations (\"has 5\", \"buys 3 "
-      "more\", \"gives 2\") and does the arithmetic step by step; without them it takes a typical shortcut (first "
-      "number + last number). Both answers are checked against the problem's true answer.",
+  list.push_back(Exercise{"03.4",
       {string_param("problem",
                     "Sarah has 5 apples. She buys 3 more and then gives 2 to her friend. How many does she have?", 2000,
                     "an arithmetic word problem: \"<someone> has <n> <things>.\" then sentences that add or take away "
                     "(buys, gets, finds, gives, eats, sells, ...); at most 2,000 bytes"),
        boolean_param("use_cot", true, "which answer data.prompt/response/answer/correct describe (the log shows both)")},
-      "=== Without CoT ===\n"
-          "Answer: 7\n"
-          "Correct: True  (wrong)\n"
-          "\n"
-          "=== With Chain-of-Thought ===\n"
-          "Step 1: Sarah has 5 apples.\n"
-          "Step 2: She buys 3 more. Now she has 5 + 3 = 8 apples.\n"
-          "Step 3: She gives 2 to her friend. 8 - 2 = 6 apples.\n"
-          "Answer: 6\n"
-          "Correct: True\n"
-          "\n"
-          "Key insight: CoT decomposes problem into steps, reducing reasoning errors",
-      "The notebook prints \"Correct: True  (wrong)\" for the direct answer 7: its check is "
-      "\"Answer: 7\" != \"Answer: 6\", which is True exactly because the answer is wrong. The lab parses each "
-      "answer and compares it with the true one, so it prints \"Correct: False\" there. The notebook's replies are "
-      "hard-coded strings; the lab's mock derives its steps from the problem, so an edited problem gets its own "
-      "trace (or an honest \"cannot follow\").",
-      {"core/llm/chain_of_thought.cpp"},
       run_chain_of_thought});
 
   const json turns = json::parse(R"json([
@@ -491,47 +399,13 @@ std::vector<Exercise> notebook03() {
     {"role": "assistant", "content": "The Eiffel Tower stands 330 meters tall including its broadcast antenna."},
     {"role": "user", "content": "What year was it built?"}
   ])json");
-  list.push_back(Exercise{"03.5", "Conversation manager with a token window",
-      "A chat model sees only its context window, so a long conversation must forget. This manager estimates "
-      "tokens as words × 1.3, adds the system prompt's estimate, and after each turn drops the oldest turns until "
-      "the total fits max_tokens, always keeping the newest. With the notebook's 200 tokens nothing is dropped; "
-      "lower max_tokens to watch the window slide.",
+  list.push_back(Exercise{"03.5",
       {size_param("max_tokens", 200, 1, 1000000, "the token budget for the system prompt plus the kept history"),
        number_param("tokens_per_word", 1.3, 0.01, 10.0, "estimated tokens per whitespace-separated word"),
        string_param("system_prompt", "You are a helpful assistant.", 2000, "always sent first; at most 2,000 bytes"),
        array_param("turns", turns, 0, 100,
                    "the conversation: [{\"role\": \"user\" | \"assistant\", \"content\": ...}]; at most 100 turns of "
                    "5,000 bytes each")},
-      "Max tokens: 200\n"
-          "\n"
-          "[user] What is the capital of France?\n"
-          "  -> History turns: 1, Estimated tokens: 13\n"
-          "[assistant] The capital of France is Paris.\n"
-          "  -> History turns: 2, Estimated tokens: 21\n"
-          "[user] Tell me about the Eiffel Tower in detail.\n"
-          "  -> History turns: 3, Estimated tokens: 32\n"
-          "[assistant] The Eiffel Tower is a wrought iron lattice tower on the Cham...\n"
-          "  -> History turns: 4, Estimated tokens: 80\n"
-          "[user] How tall is it?\n"
-          "  -> History turns: 5, Estimated tokens: 85\n"
-          "[assistant] The Eiffel Tower stands 330 meters tall including its broadc...\n"
-          "  -> History turns: 6, Estimated tokens: 99\n"
-          "[user] What year was it built?\n"
-          "  -> History turns: 7, Estimated tokens: 106\n"
-          "\n"
-          "Final context window (oldest messages trimmed to fit):\n"
-          "  system: You are a helpful assistant.\n"
-          "  user: What is the capital of France?\n"
-          "  assistant: The capital of France is Paris.\n"
-          "  user: Tell me about the Eiffel Tower in detail.\n"
-          "  assistant: The Eiffel Tower is a wrought iron lattice tower on the Cham\n"
-          "  user: How tall is it?\n"
-          "  assistant: The Eiffel Tower stands 330 meters tall including its broadc\n"
-          "  user: What year was it built?",
-      "Same formula as the notebook, down to the float sum and int() truncation; words are split by Python's "
-      "str.split() rules (any Unicode whitespace) and [:60] counts characters, not bytes. The notebook never "
-      "trims with its defaults (106 of 200 tokens); the chart shows where trimming starts when the budget shrinks.",
-      {"core/llm/conversation_window.cpp", "core/text/tokenizers.cpp"},
       run_conversation_window});
 
   return list;

@@ -8,8 +8,10 @@
 
 #include "core/charts.hpp"
 #include "core/error.hpp"
-#include "core/exercises/notebooks.hpp"
-#include "core/json_numbers.hpp"
+#include "core/exercises/catalog.hpp"
+#include "core/float_format.hpp"
+#include "core/array_json.hpp"
+#include "core/string_format.hpp"
 #include "core/random/numpy_random.hpp"
 #include "core/text/bigram_lm.hpp"
 #include "core/text/bm25.hpp"
@@ -19,7 +21,7 @@
 #include "core/text/python_case.hpp"
 #include "core/text/python_repr.hpp"
 #include "core/text/ranking.hpp"
-#include "core/text/text_params.hpp"
+#include "core/text_params.hpp"
 #include "core/text/tfidf_scratch.hpp"
 #include "core/text/tfidf_vectorizer.hpp"
 #include "core/text/tokenizers.hpp"
@@ -69,7 +71,7 @@ Labelled read_labelled(const json& pairs, const std::string& param) {
     const std::string path = param + "[" + std::to_string(i) + "]";
     const json& pair = pairs[i];
     if (!pair.is_array() || pair.size() != 2) fail_param(param, path + " must be a pair [text, label]");
-    out.texts.push_back(text::read_text(pair[0], param, path + "[0]", 1000));
+    out.texts.push_back(read_text(pair[0], param, path + "[0]", 1000));
     const json& label = pair[1];
     if (!label.is_number_integer() || (label.get<long long>() != 0 && label.get<long long>() != 1)) {
       fail_param(param, path + "[1] must be the label 0 (negative) or 1 (positive), got " + label.dump());
@@ -90,7 +92,7 @@ Eigen::MatrixXd dense(const std::vector<text::SparseVector>& rows, std::size_t c
 // == 04.1
 // TF-IDF (scikit-learn's defaults) with cosine similarity vs BM25, scored by precision@k on labelled queries.
 Result run_retrieval_precision(const Params& params, const RunContext&) {
-  const std::vector<std::string> docs = text::read_text_list(params.value("docs"), "docs", 2000);
+  const std::vector<std::string> docs = read_text_list(params.value("docs"), "docs", 2000);
   const int k = params.count("k");
   if (static_cast<std::size_t>(k) > docs.size()) {
     fail_param("k", format("k must be at most the number of documents (%zu), got %d", docs.size(), k));
@@ -107,7 +109,7 @@ Result run_retrieval_precision(const Params& params, const RunContext&) {
     if (!entry.is_object() || !entry.contains("query") || !entry.contains("relevant") || entry.size() != 2) {
       fail_param("eval_set", path + " must be an object {\"query\": ..., \"relevant\": [doc, ...]} and nothing else");
     }
-    Query query{text::read_text(entry["query"], "eval_set", path + ".query", 500), {}};
+    Query query{read_text(entry["query"], "eval_set", path + ".query", 500), {}};
     if (!entry["relevant"].is_array() || entry["relevant"].empty()) {
       fail_param("eval_set", path + ".relevant must be a non-empty array of document indices");
     }
@@ -180,7 +182,7 @@ Result run_retrieval_precision(const Params& params, const RunContext&) {
 // == 04.2
 // Count bigrams, smooth them, and sample sentences word by word with NumPy's generator.
 Result run_bigram_model(const Params& params, const RunContext&) {
-  const std::vector<std::string> corpus = text::read_text_list(params.value("corpus"), "corpus", 1000);
+  const std::vector<std::string> corpus = read_text_list(params.value("corpus"), "corpus", 1000);
   text::BigramLM lm(params.number("smoothing"));
   lm.train(corpus);
 
@@ -190,8 +192,8 @@ Result run_bigram_model(const Params& params, const RunContext&) {
   for (std::size_t i = 0; i < given.size(); ++i) {
     const std::string path = "probes[" + std::to_string(i) + "]";
     if (!given[i].is_array() || given[i].size() != 2) fail_param("probes", path + " must be a pair [w1, w2]");
-    const std::string& w1 = text::read_text(given[i][0], "probes", path + "[0]", 100);
-    const std::string& w2 = text::read_text(given[i][1], "probes", path + "[1]", 100);
+    const std::string& w1 = read_text(given[i][0], "probes", path + "[0]", 100);
+    const std::string& w2 = read_text(given[i][1], "probes", path + "[1]", 100);
     const json p = number(lm.prob(w1, w2));  // null for 0/0 (smoothing 0 and w1 never seen)
     probes.push_back({{"w1", w1}, {"w2", w2}, {"probability", p}});
     probe_probs.push_back(p);
@@ -326,8 +328,8 @@ Result run_tokenization(const Params& params, const RunContext&) {
     if (!c.is_object() || !c.contains("name") || !c.contains("text") || c.size() != 2) {
       fail_param("cases", path + " must be an object {\"name\": ..., \"text\": ...} and nothing else");
     }
-    cases.push_back({text::read_text(c["name"], "cases", path + ".name", 60),
-                     text::read_text(c["text"], "cases", path + ".text", 2000)});
+    cases.push_back({read_text(c["name"], "cases", path + ".name", 60),
+                     read_text(c["text"], "cases", path + ".text", 2000)});
   }
   const int detail = params.count("detail_case");
   if (static_cast<std::size_t>(detail) >= cases.size()) {
@@ -385,7 +387,7 @@ Result run_tokenization(const Params& params, const RunContext&) {
 // == 04.5
 // TF-IDF by hand: document frequencies, DF thresholds, smoothed IDF, sublinear TF, L2-normalised rows.
 Result run_tfidf_scratch(const Params& params, const RunContext&) {
-  const std::vector<std::string> docs = text::read_text_list(params.value("docs"), "docs", 1000);
+  const std::vector<std::string> docs = read_text_list(params.value("docs"), "docs", 1000);
   const text::ScratchTfidfOptions options{params.boolean("sublinear_tf"), params.integer("min_df"),
                                           params.number("max_df_ratio")};
   const text::ScratchTfidf model = text::scratch_tfidf_fit(docs, options);
@@ -472,27 +474,11 @@ std::vector<Exercise> notebook04() {
     {"query": "unsupervised clustering", "relevant": [7]},
     {"query": "time series lstm", "relevant": [9]}
   ])json");
-  list.push_back(Exercise{"04.1", "TF-IDF vs BM25: precision@k",
-      "Two classic retrievers rank the same ten documents for four labelled queries. TF-IDF (scikit-learn's "
-      "TfidfVectorizer, reproduced exactly) ranks by cosine similarity of weighted term vectors; BM25 (03.3's "
-      "formula) adds term-frequency saturation and length normalisation. Precision@k, the share of the top k that "
-      "is relevant, scores each ranking.",
+  list.push_back(Exercise{"04.1",
       {array_param("docs", docs_041, 1, 200, "the documents; at most 200, each at most 2,000 bytes"),
        array_param("eval_set", eval_set, 1, 50,
                    "labelled queries: [{\"query\": ..., \"relevant\": [document index, ...]}]; at most 50"),
        size_param("k", 3, 1, 200, "how many top documents count; at most the number of documents")},
-      "Query: \"neural network deep learning\" | TF-IDF P@3: 0.33 | BM25 P@3: 0.33\n"
-          "Query: \"nlp text transformer\" | TF-IDF P@3: 0.67 | BM25 P@3: 0.67\n"
-          "Query: \"unsupervised clustering\" | TF-IDF P@3: 0.33 | BM25 P@3: 0.33\n"
-          "Query: \"time series lstm\" | TF-IDF P@3: 0.33 | BM25 P@3: 0.33\n"
-          "\n"
-          "Mean P@3: TF-IDF=0.417, BM25=0.417",
-      "TF-IDF matches scikit-learn's vocabulary, idf and rows to within 1e-15 (tested against scikit-learn 1.2.1), "
-      "lowercasing and \\w included for any script. Ties in score go to the lower document index, which is what "
-      "np.argsort does for up to 16 documents; with more, NumPy's unstable quicksort may order tied documents "
-      "differently from the notebook. k larger than the corpus is an error (the notebook would divide by k anyway). "
-      "The notebook's np.random.seed(42) is never used, so the lab has no seed here.",
-      {"core/text/tfidf_vectorizer.cpp", "core/text/python_case.cpp", "core/text/ranking.cpp", "core/text/bm25.cpp"},
       run_retrieval_precision});
 
   const json corpus_042 = {"the cat sat on the mat", "the cat ate the rat", "the rat ran away fast",
@@ -501,29 +487,13 @@ std::vector<Exercise> notebook04() {
                            "neural networks learn complex patterns", "the algorithm converges to a solution"};
   const json probes = json::parse(
       R"json([["the", "cat"], ["the", "dog"], ["machine", "learning"], ["<s>", "the"], ["learning", "is"]])json");
-  list.push_back(Exercise{"04.2", "Bigram language model",
-      "A bigram model predicts each word from the one before it. Training counts word pairs (with <s> and </s> "
-      "marking sentence starts and ends); add-α smoothing gives every pair some probability: "
-      "P(w2|w1) = (count + α) / (row total + α·|V|). Generation starts at <s> and samples the next word among those "
-      "that followed the current one, until </s>. With the notebook's seed 7 the five sentences are the notebook's.",
+  list.push_back(Exercise{"04.2",
       {array_param("corpus", corpus_042, 1, 200, "training sentences (lowercased, split on whitespace); at most 200, each at most 1,000 bytes"),
        number_param("smoothing", 0.1, 0.0, 10.0, "α, added to every pair count"),
        array_param("probes", probes, 0, 50, "word pairs [w1, w2] whose P(w2 | w1) to report; at most 50"),
        size_param("n_samples", 5, 1, 50, "sentences to generate; at most 50"),
        size_param("max_len", 15, 1, 100, "most words drawn per sentence; at most 100"),
        integer_param("seed", 7, 0, 4294967295LL, "np.random.seed for the sampling")},
-      "Generated sentences (bigram LM):\n"
-          "  1: the model learns from data science is a powerful technique\n"
-          "  2: data\n"
-          "  3: the mat\n"
-          "  4: the rat ran away fast\n"
-          "  5: the rat ran away fast",
-      "Draws use a generator that reproduces NumPy's legacy np.random (MT19937, np.random.choice with p, np.sum's "
-      "pairwise order), and candidates keep Python's first-seen order, so the sentences equal the notebook's for "
-      "any seed (tested for several seeds and smoothings). Adds probe probabilities, which the notebook defines "
-      "but never prints; with α = 0 a probe whose first word was never seen is 0/0 (Python raises "
-      "ZeroDivisionError), reported as null.",
-      {"core/text/bigram_lm.cpp", "core/random/numpy_random.cpp", "core/text/tokenizers.cpp"},
       run_bigram_model});
 
   json train = json::array();
@@ -546,12 +516,7 @@ std::vector<Exercise> notebook04() {
     ["Good quality and fast delivery", 1],
     ["Not working at all, very bad", 0]
   ])json");
-  list.push_back(Exercise{"04.3", "Preprocessing pipeline to logistic regression",
-      "The classic NLP pipeline before transformers: normalise (lowercase, drop URLs and punctuation), tokenise, "
-      "remove stopwords, strip suffixes with a simple stemmer, turn the result into TF-IDF features over words and "
-      "word pairs (scikit-learn's TfidfVectorizer(max_features=200, ngram_range=(1, 2))), and train a logistic "
-      "regression (L2, C = 1, as scikit-learn's LogisticRegression()). The classification report scores the test "
-      "sentences.",
+  list.push_back(Exercise{"04.3",
       {array_param("train", train, 2, 300,
                    "training pairs [text, label] with label 0 (negative) or 1 (positive), both present; the default is "
                    "the notebook's 8 reviews repeated 5 times; at most 300 pairs of 1,000 bytes"),
@@ -559,24 +524,6 @@ std::vector<Exercise> notebook04() {
        size_param("max_features", 200, 1, 1000, "TF-IDF keeps the most frequent n-grams; at most 1,000"),
        integer_param("ngram_max", 2, 1, 3, "longest word n-gram (ngram_range = (1, ngram_max))"),
        number_param("C", 1.0, 0.0001, 10000.0, "inverse L2 strength of the logistic regression")},
-      "Pipeline: normalize → tokenize → stopwords → stem → TF-IDF → LogReg\n"
-          "              precision    recall  f1-score   support\n"
-          "\n"
-          "    negative       1.00      1.00      1.00         2\n"
-          "    positive       1.00      1.00      1.00         2\n"
-          "\n"
-          "    accuracy                           1.00         4\n"
-          "   macro avg       1.00      1.00      1.00         4\n"
-          "weighted avg       1.00      1.00      1.00         4",
-      "Every step is the notebook's, and the lab's TF-IDF and logistic regression are checked against "
-      "scikit-learn 1.2.1: same 69 features, same predictions, probabilities within 2e-5 of "
-      "LogisticRegression(max_iter=1000) (whose lbfgs stops near, not at, the optimum; the lab's Newton solver "
-      "reaches it: within 1e-9 of scikit-learn's own newton-cg at tol 1e-14). The report is scikit-learn's, "
-      "text and numbers; where scikit-learn would raise because a class is missing from both the test labels and "
-      "the predictions, the lab passes labels=[0, 1] as its message advises. Adds the probabilities and the "
-      "strongest weights, which the notebook never shows.",
-      {"core/text/preprocess.cpp", "core/text/tfidf_vectorizer.cpp", "core/text/logistic_regression.cpp",
-       "core/text/classification_report.cpp"},
       run_sentiment_pipeline});
 
   const json cases = json::parse(R"json([
@@ -587,34 +534,9 @@ std::vector<Exercise> notebook04() {
     {"name": "Contractions", "text": "It's a can't-miss, won't-fail, I'd-do-it-again experience."},
     {"name": "Numbers", "text": "The stock rose 3.14% to $1,234.56 on 2024-01-15."}
   ])json");
-  list.push_back(Exercise{"04.4", "Tokenization edge cases",
-      "Tokenizers disagree most on the text that matters: URLs, emoji, code, other scripts, contractions and "
-      "numbers. Three simple ones are compared: str.split() (whitespace), the word regex \\b\\w+(?:'\\w+)?\\b and "
-      "[a-zA-Z0-9]+. The lab reproduces Python's own rules for every Unicode character (which characters are "
-      "letters, digits or whitespace), so any text you type splits exactly as Python would split it.",
+  list.push_back(Exercise{"04.4",
       {array_param("cases", cases, 1, 20, "[{\"name\": ..., \"text\": ...}]; at most 20, texts of at most 2,000 bytes"),
        size_param("detail_case", 1, 0, 19, "index of the case whose tokens are listed (the notebook lists case 1, Emoji)")},
-      "Case            Whitespace      Regex   Aggressive\n"
-          "--------------------------------------------------\n"
-          "URL                      5         13           13\n"
-          "Emoji                    8          6            6\n"
-          "Code                     6         10           13\n"
-          "Mixed lang               9          9            8\n"
-          "Contractions             6         11           15\n"
-          "Numbers                  8         13           13\n"
-          "\n"
-          "Detailed analysis for emoji case:\n"
-          "  Whitespace tokens: ['Great', 'job!', '🎉🚀', 'Really', 'loved', 'it', '😍', '#awesome']\n"
-          "  Regex tokens:      ['Great', 'job', 'Really', 'loved', 'it', 'awesome']\n"
-          "  Key insight: regex tokenizer strips emoji; aggressive strips unicode entirely.\n"
-          "  For multilingual or emoji-rich text, use sentencepiece or tiktoken.",
-      "Python's \\w and whitespace come from tables generated out of Python's unicodedata (Unicode 14.0.0), "
-      "tested against Python on Greek, Cyrillic, CJK, Arabic, Hebrew, Devanagari and Thai with their combining "
-      "marks (which are not \\w, so they split words), emoji ZWJ sequences, NBSP and the other Unicode spaces "
-      "(U+001C..U+001F and U+0085 included, zero-width ones excluded), underscores, apostrophes (U+2019 splits) "
-      "and digits of other scripts. Invalid UTF-8 is refused with the offending byte. The lab adds the token "
-      "lists of every case, not only the emoji one.",
-      {"core/text/tokenizers.cpp", "core/text/unicode_classes.cpp", "core/text/utf8.cpp", "core/text/python_repr.cpp"},
       run_tokenization});
 
   const json docs_045 = {"machine learning algorithm data model training",
@@ -622,27 +544,13 @@ std::vector<Exercise> notebook04() {
                          "natural language text processing transformer model",
                          "data science statistics regression model analysis",
                          "machine learning data preprocessing feature engineering"};
-  list.push_back(Exercise{"04.5", "TF-IDF from scratch with sublinear TF and DF thresholds",
-      "TF-IDF by hand: count in how many documents each word occurs (df), keep the words with df ≥ min_df and "
-      "df/N ≤ max_df_ratio, weight each kept word by the smoothed idf = ln((1 + N)/(1 + df)) + 1, multiply by the "
-      "term frequency (1 + ln tf when sublinear), and divide each row by its length. With the notebook's five "
-      "documents only four words survive min_df = 2.",
+  list.push_back(Exercise{"04.5",
       {array_param("docs", docs_045, 1, 100,
                    "the documents (lowercased, split on whitespace); at most 100, each at most 1,000 bytes; the charts "
                    "are drawn for vocabularies of up to 300 words"),
        boolean_param("sublinear_tf", true, "use 1 + ln(tf) instead of the raw count"),
        integer_param("min_df", 2, 1, 1000, "keep words found in at least this many documents"),
        number_param("max_df_ratio", 0.9, 0.0, 1.0, "keep words found in at most this share of documents")},
-      "Vocabulary size (after min_df=2 filter): 4\n"
-          "Matrix shape: (5, 4)\n"
-          "Top terms by IDF (rare/informative): [('machine', 1.6931471805599454), ('data', 1.4054651081081644), ('learning', 1.4054651081081644), ('model', 1.1823215567939547)]\n"
-          "Bottom terms by IDF (common/filtered): [('model', 1.1823215567939547), ('data', 1.4054651081081644), ('learning', 1.4054651081081644), ('machine', 1.6931471805599454)]\n"
-          "Key insight: sublinear_tf reduces dominance of repeated terms; min_df removes hapax legomena",
-      "Same class, same arithmetic: the IDF values print to all 17 digits as Python's repr() does. The lab adds a "
-      "table of every word's df and why it was kept or dropped (with the defaults, 18 of the 22 words occur once "
-      "and fall to min_df = 2; 'model' is in 4 of 5 documents, 0.8 <= 0.9, so max_df_ratio drops nothing), the "
-      "IDF bars and the matrix as a heatmap.",
-      {"core/text/tfidf_scratch.cpp", "core/text/tokenizers.cpp", "core/text/python_repr.cpp"},
       run_tfidf_scratch});
 
   return list;

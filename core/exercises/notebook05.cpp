@@ -9,9 +9,12 @@
 
 #include "core/charts.hpp"
 #include "core/error.hpp"
-#include "core/exercises/notebooks.hpp"
-#include "core/exercises/training.hpp"
-#include "core/json_numbers.hpp"
+#include "core/exercises/catalog.hpp"
+#include "core/exercises/training_budget.hpp"
+#include "core/exercises/training_loop.hpp"
+#include "core/float_format.hpp"
+#include "core/array_json.hpp"
+#include "core/string_format.hpp"
 #include "core/nn/lora.hpp"
 #include "core/nn/matmul.hpp"
 #include "core/nn/models.hpp"
@@ -548,11 +551,7 @@ Result run_merge_equivalence(const Params& params, const RunContext&) {
 std::vector<Exercise> notebook05() {
   std::vector<Exercise> list;
 
-  list.push_back(Exercise{"05.1", "LoRA rank ablation",
-      "LoRA adapts a frozen d×d projection with a rank-r update B·A, training 2·r·d numbers instead of d². The lab "
-      "counts them for q and v at d_model 256 (4096 at r = 4 up to 32768 at r = 32) and measures what each rank "
-      "buys: it trains q and v adapters of every rank on a small task whose ideal update has decaying singular "
-      "values, and compares their validation error with the best any rank-r update could reach.",
+  list.push_back(Exercise{"05.1",
       {size_param("d_model", 256, 1, 4096, "width of the counted q and v projections; capped at 4096"),
        array_param("ranks", json::array({4, 8, 16, 32}), 1, 8, "LoRA ranks to compare (1 to 8 of them)"),
        number_param("alpha", 16, 0.001, 1000, "LoRA alpha; the update is scaled by alpha / r"),
@@ -560,73 +559,24 @@ std::vector<Exercise> notebook05() {
        size_param("steps", 150, 1, 3000, "full-batch Adam steps per rank; capped at 3000 (runs over 256 MB or 100 GFLOP are refused)"),
        number_param("lr", 1e-2, 1e-6, 1.0, "Adam learning rate of the adapters"),
        integer_param("seed", 42, 0, 4294967295LL, "seed of the task and the adapters")},
-      "r= 4: trainable params=  4096, val perplexity=21.07\n"
-          "r= 8: trainable params=  8192, val perplexity=18.68\n"
-          "r=16: trainable params= 16384, val perplexity=16.35\n"
-          "r=32: trainable params= 32768, val perplexity=15.18\n"
-          "Key insight: r=8 or r=16 offers best params/performance tradeoff (diminishing returns at r=32)",
-      "The notebook's perplexities are a made-up formula, 15 + 10·exp(−r/8): the lab prints them as the notebook "
-      "does, labelled illustrative, and adds a real ablation. Because training 256-wide layers at four ranks would "
-      "take too long in a page, it is measured at task_width 64 (stated on the chart): the ideal update "
-      "U·diag(σ)·Vᵀ has σᵢ = e^(−i/8), so the Eckart–Young theorem says exactly how close rank r can get, and the "
-      "measured error shows training getting there. The parameter counts are exact at d_model.",
-      {"core/exercises/notebook05.cpp", "core/nn/lora.cpp", "core/nn/optimizer.cpp", "core/nn/ops.cpp",
-       "core/nn/matmul.cpp"},
       run_rank_ablation});
 
-  list.push_back(Exercise{"05.2", "LoRA on q+v vs q+k+v vs q+k+v+o",
-      "LoRA can adapt any subset of a layer's four attention projections (query, key, value, output). Each "
-      "adapted d×d projection adds r·d + d·r trainable numbers, so the choice is a budget: the LoRA paper's "
-      "default, q+v, trains two adapters per layer. Counting them for a BERT-base-sized model shows how small "
-      "every option is next to fine-tuning all attention and feed-forward weights (well under 1%).",
+  list.push_back(Exercise{"05.2",
       {size_param("d_model", 768, 1, 65536, "projection width d; capped at 65536"),
        size_param("r", 8, 1, 65536, "LoRA rank (at most d_model)"),
        size_param("n_layers", 12, 1, 1000, "transformer layers; capped at 1000")},
-      "LoRA rank r=8, d_model=768, layers=12\n"
-          "\n"
-          "Config               Params/layer   Total params\n"
-          "------------------------------------------------\n"
-          "q+v only                   24,576        294,912\n"
-          "q+k+v only                 36,864        442,368\n"
-          "q+k+v+o (all)              49,152        589,824\n"
-          "\n"
-          "Approx BERT-base attention+FFN params: 84,934,656\n"
-          "q+v only            : 0.35% of full fine-tune params\n"
-          "q+k+v only          : 0.52% of full fine-tune params\n"
-          "q+k+v+o (all)       : 0.69% of full fine-tune params\n"
-          "Key insight: q+v (LoRA paper default) trains only 0.3% of params with strong performance",
-      "The notebook computes the full fine-tuning count with BERT-base's 12 and 768 written in; the lab uses "
-      "n_layers and d_model, so the percentages stay right when you change them (at the defaults they are the "
-      "notebook's). Its closing line says 0.3% where its own table says 0.35%.",
-      {"core/exercises/notebook05.cpp"},
       run_lora_modules});
 
-  list.push_back(Exercise{"05.3", "Early stopping with patience",
-      "Fine-tuning overfits: validation perplexity falls, bottoms out and climbs again. Early stopping watches "
-      "it after every epoch, remembers the best epoch, and stops once `patience` epochs in a row have failed to "
-      "beat the best by more than min_delta, so the best checkpoint is kept and the wasted epochs are few. The "
-      "default curve is the notebook's own, drawn from NumPy's generator with seed 1.",
+  list.push_back(Exercise{"05.3",
       {array_param("val_ppls", json::array(), 0, 10000,
                    "validation perplexity per epoch; empty = the notebook's simulated curve (NumPy, seed)"),
        size_param("epochs", 20, 1, 10000, "epochs of the simulated curve; capped at 10000"),
        integer_param("patience", 3, 1, 10000, "epochs without improvement before stopping"),
        number_param("min_delta", 0.001, 0, 1e9, "smallest decrease that counts as an improvement"),
        integer_param("seed", 1, 0, 4294967295LL, "NumPy seed of the simulated curve")},
-      "Best epoch: 8, Best PPL: 11.16\n"
-          "Stopped at epoch: 11 (saved 2 wasted epochs)",
-      "The default curve is the notebook's, drawn with a NumPy-compatible generator (np.random.seed(1), legacy "
-      "randn), so the run matches it exactly: best epoch 8, best perplexity 11.16, stop at epoch 11. The "
-      "notebook's \"saved 2 wasted epochs\" counts the epochs between the best and the stop; the epochs early "
-      "stopping actually skipped are 20 − 12 = 8 (metrics.epochs_skipped). The chart also shows the part of the "
-      "curve training never ran. Paste your own val_ppls to test other curves.",
-      {"core/exercises/notebook05.cpp", "core/random/numpy_random.cpp"},
       run_early_stopping});
 
-  list.push_back(Exercise{"05.4", "Fine-tune a tiny GPT: perplexity before and after",
-      "Perplexity, exp(mean cross-entropy), is the number of choices a language model is effectively guessing "
-      "between. Train a two-layer GPT on a small token corpus and measure it before and after, on the training "
-      "tokens and on held-out tokens of the same kind. A model that predicts the next token must not see it: "
-      "the causal mask is what keeps the measurement honest, and switching it off shows how a leak looks.",
+  list.push_back(Exercise{"05.4",
       {size_param("vocab", 50, 20, 1000, "vocabulary size, at least the corpus's 20 symbols; capped at 1000"),
        size_param("d_model", 64, 1, 256, "model width; must be divisible by n_heads; capped at 256"),
        size_param("n_heads", 2, 1, 16, "attention heads; capped at 16"),
@@ -638,24 +588,9 @@ std::vector<Exercise> notebook05() {
                      "mask future positions (a real GPT); false reproduces the notebook's model, which can see "
                      "the token it must predict"),
        integer_param("seed", 0, 0, 4294967295LL, "seed of the corpus, the weights and the windows")},
-      "Domain corpus perplexity BEFORE fine-tuning: 61.49\n"
-          "Domain corpus perplexity AFTER  fine-tuning: 1.32\n"
-          "Improvement: 97.8%",
-      "The notebook's TinyGPT has no causal mask and is evaluated on its own training tokens. Without the mask, "
-      "the output at position t attends to input t+1, which is exactly the token it is asked to predict, so its "
-      "61.5 → 1.3 perplexity drop is the model reading the answer, on any data: the tokens are uniformly random "
-      "over 20 symbols, so no honest model can go below 20 on new data. The lab is causal by default and also "
-      "measures an independent held-out draw of the same kind; set causal to false to reproduce the leak and see "
-      "the held-out perplexity collapse too.",
-      {"core/exercises/notebook05.cpp", "core/nn/models.cpp", "core/nn/transformer.cpp", "core/nn/attention.cpp",
-       "core/nn/optimizer.cpp", "core/nn/ops.cpp", "core/nn/cross_entropy.cpp"},
       run_tiny_gpt});
 
-  list.push_back(Exercise{"05.5", "Merged LoRA vs base + adapter",
-      "At serving time a LoRA adapter need not cost anything: since x·Wᵀ + (α/r)·x·Aᵀ·Bᵀ = x·(W + (α/r)·B·A)ᵀ, "
-      "the adapter folds into its base weight once, W' = W + (α/r)·B·A, and the layer is one matmul again. The "
-      "check compares the merged layer with base + adapter on random inputs; with a non-zero B the difference "
-      "is float32 rounding, not an exact zero.",
+  list.push_back(Exercise{"05.5",
       {size_param("in_features", 128, 1, 2048, "input width; capped at 2048 (the largest run needs under 200 MB)"),
        size_param("out_features", 64, 1, 2048, "output width; capped at 2048"),
        size_param("r", 8, 1, 4096, "LoRA rank (at most the smaller width)"),
@@ -663,17 +598,6 @@ std::vector<Exercise> notebook05() {
        number_param("b_std", 0.01, 0, 10, "standard deviation of B's entries; 0 = the notebook's all-zero B"),
        size_param("samples", 100, 1, 1000, "input rows; capped at 1000"),
        integer_param("seed", 42, 0, 4294967295LL, "seed of W, A, B and the inputs")},
-      "Merge equivalence test (100 samples):\n"
-          "  Max absolute difference:  0.00e+00\n"
-          "  Mean absolute difference: 0.00e+00\n"
-          "  Numerically equivalent:   True\n"
-          "Key insight: merged model W + s*B@A is mathematically identical to runtime adapter\n"
-          "Benefit: merged model has ZERO extra latency vs fine-tuned base — just one matmul",
-      "The notebook's check is vacuous: its B is all zeros, so both paths compute x·Wᵀ and differ by exactly 0. "
-      "The lab gives B random entries (b_std 0.01; set 0 to see the notebook's case), so the two paths round "
-      "differently and the difference is a real float32 figure; it also measures each path against a float64 "
-      "reference, and times both (adapter_ms, merged_ms).",
-      {"core/exercises/notebook05.cpp", "core/nn/lora.cpp", "core/nn/matmul.cpp"},
       run_merge_equivalence});
 
   return list;

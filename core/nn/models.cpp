@@ -47,10 +47,10 @@ MiniTransformer::MiniTransformer(int vocab, int d_model, int n_heads, int ff_dim
       head("head", d_model, vocab, rng),
       seq_len(seq_len_) {}
 
-Var MiniTransformer::forward(Tape& tape, const std::vector<int>& tokens, int batch, Matrix* weights) {
+Var MiniTransformer::forward(Tape& tape, const std::vector<int>& tokens, int batch, AttentionMaps* maps) {
   assert(int(tokens.size()) == batch * seq_len);
   Var x = add(tape, embed.forward(tape, tokens), tape.parameter(pe));  // (B*T, C) + (T, C) per sequence
-  x = block.forward(tape, x, batch, seq_len, weights);
+  x = block.forward(tape, x, batch, seq_len, maps);
   return head.forward(tape, x);  // (B*T, V)
 }
 

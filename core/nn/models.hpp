@@ -28,8 +28,8 @@ class TransformerStack {
 class MiniTransformer {
  public:
   MiniTransformer(int vocab, int d_model, int n_heads, int ff_dim, int seq_len, NumpyRandom& rng);
-  // B*T tokens → logits (B*T, V); `weights` as in ops.hpp's attention.
-  Var forward(Tape& tape, const std::vector<int>& tokens, int batch, Matrix* weights = nullptr);
+  // B*T tokens → logits (B*T, V); `maps`, if given, receives the block's attention (B, H, T, T).
+  Var forward(Tape& tape, const std::vector<int>& tokens, int batch, AttentionMaps* maps = nullptr);
   ParameterList parameters();  // pe, embed.weight, block.*, head.* (named_parameters() order)
 
   Embedding embed;

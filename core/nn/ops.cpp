@@ -3,9 +3,12 @@
 // skipping inputs that need none.
 #include "core/nn/ops.hpp"
 
+#include <array>
 #include <cassert>
 #include <cmath>
 #include <utility>
+
+#include <xtensor/xadapt.hpp>
 
 #include "core/nn/attention.hpp"
 #include "core/nn/cross_entropy.hpp"
@@ -242,7 +245,7 @@ Var layer_norm(TapeOf<Scalar>& tape, Var x, Var gamma, Var beta, Scalar eps) {
 }
 
 template <typename Scalar>
-Var attention(TapeOf<Scalar>& tape, Var q, Var k, Var v, AttentionShape shape, MatrixOf<Scalar>* weights) {
+Var attention(TapeOf<Scalar>& tape, Var q, Var k, Var v, AttentionShape shape, AttentionMapsOf<Scalar>* maps) {
   const MatrixOf<Scalar>& qv = tape.value(q);
   const int T = shape.seq_len, H = shape.n_heads, D = int(qv.cols()) / H;
   assert(qv.rows() == Eigen::Index(shape.batch) * T && qv.cols() == Eigen::Index(H) * D);
@@ -256,7 +259,10 @@ Var attention(TapeOf<Scalar>& tape, Var q, Var k, Var v, AttentionShape shape, M
                         all_weights.middleRows((b * H + h) * T, T), out.block(b * T, h * D, T, D));
     }
   }
-  if (weights) *weights = all_weights;
+  if (maps) {  // (B*H*T, T) row-major is (B, H, T, T)
+    const std::array<std::size_t, 4> shape4 = {std::size_t(shape.batch), std::size_t(H), std::size_t(T), std::size_t(T)};
+    *maps = xt::adapt(all_weights.data(), std::size_t(all_weights.size()), xt::no_ownership(), shape4);
+  }
   // attention.hpp, per (sequence, head): dV += Aᵀ dO, dS = softmax′(dO Vᵀ), dQ += dS K/√D, dK += dSᵀ Q/√D
   return tape.record(std::move(out), {q, k, v},
                      [q, k, v, shape, T, H, D, scale, saved = std::move(all_weights)](TapeOf<Scalar>& t, Var self) {
@@ -335,7 +341,7 @@ Var cross_entropy(TapeOf<Scalar>& tape, Var logits, const std::vector<int>& targ
   template Var embedding<S>(TapeOf<S>&, Var, const std::vector<int>&);                          \
   template Var softmax<S>(TapeOf<S>&, Var);                                                     \
   template Var layer_norm<S>(TapeOf<S>&, Var, Var, Var, S);                                     \
-  template Var attention<S>(TapeOf<S>&, Var, Var, Var, AttentionShape, MatrixOf<S>*);           \
+  template Var attention<S>(TapeOf<S>&, Var, Var, Var, AttentionShape, AttentionMapsOf<S>*);     \
   template Var mse_loss<S>(TapeOf<S>&, Var, const MatrixOf<S>&);                                \
   template Var cross_entropy<S>(TapeOf<S>&, Var, const std::vector<int>&, const std::vector<S>&);
 

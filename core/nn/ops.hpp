@@ -8,6 +8,7 @@
 
 #include <vector>
 
+#include "core/nn/attention_maps.hpp"
 #include "core/nn/tape.hpp"
 
 namespace lab::nn {
@@ -38,11 +39,12 @@ struct AttentionShape {
   int batch = 1, seq_len = 1, n_heads = 1;
   bool causal = false;
 };
-// q, k, v (B*T, C), heads side by side in the columns → (B*T, C), each head attending within its own sequence
-// with scale √D. If `weights` is given it receives every head's attention, (B*H*T, T), block (b, h) at rows
-// (b*H + h)*T.
+// q, k, v (B*T, C) → (B*T, C). The multi-head split (B, T, C) → (B, H, T, D) is a view, not a copy: head h of
+// sequence b is the (T, D) block at rows b*T, columns h*D (D = C/H), and each head attends within its own
+// sequence with scale √D; writing each head's output into its block is the merge back to (B, T, C).
+// If `maps` is given it receives every head's attention map, (B, H, T, T) (attention_maps.hpp).
 template <typename Scalar>
-Var attention(TapeOf<Scalar>& tape, Var q, Var k, Var v, AttentionShape shape, MatrixOf<Scalar>* weights = nullptr);
+Var attention(TapeOf<Scalar>& tape, Var q, Var k, Var v, AttentionShape shape, AttentionMapsOf<Scalar>* maps = nullptr);
 
 // mean((prediction − target)²) → (1, 1); prediction and target the same shape
 template <typename Scalar> Var mse_loss(TapeOf<Scalar>& tape, Var prediction, const MatrixOf<Scalar>& target);

@@ -11,9 +11,9 @@ MultiHeadAttention::MultiHeadAttention(const std::string& name, int d_model, int
       n_heads(n_heads_),
       causal(causal_) {}
 
-Var MultiHeadAttention::forward(Tape& tape, Var x, int batch, int seq_len, Matrix* weights) {
+Var MultiHeadAttention::forward(Tape& tape, Var x, int batch, int seq_len, AttentionMaps* maps) {
   const Var q = W_q.forward(tape, x), k = W_k.forward(tape, x), v = W_v.forward(tape, x);  // (B*T, C) each
-  const Var heads = attention(tape, q, k, v, AttentionShape{batch, seq_len, n_heads, causal}, weights);
+  const Var heads = attention(tape, q, k, v, AttentionShape{batch, seq_len, n_heads, causal}, maps);
   return W_o.forward(tape, heads);
 }
 
@@ -26,11 +26,11 @@ CausalSelfAttention::CausalSelfAttention(const std::string& name, int d_model, i
       W_o(join_name(name, "W_o"), d_model, d_model, rng),
       n_heads(n_heads_) {}
 
-Var CausalSelfAttention::forward(Tape& tape, Var x, int batch, int seq_len, Matrix* weights) {
+Var CausalSelfAttention::forward(Tape& tape, Var x, int batch, int seq_len, AttentionMaps* maps) {
   const Var qkv = W_qkv.forward(tape, x);  // (B*T, 3C): Q | K | V
   const int c = int(tape.value(x).cols());
   const Var q = columns(tape, qkv, 0, c), k = columns(tape, qkv, c, c), v = columns(tape, qkv, 2 * c, c);
-  const Var heads = attention(tape, q, k, v, AttentionShape{batch, seq_len, n_heads, true}, weights);
+  const Var heads = attention(tape, q, k, v, AttentionShape{batch, seq_len, n_heads, true}, maps);
   return W_o.forward(tape, heads);
 }
 
@@ -48,13 +48,13 @@ TransformerBlock::TransformerBlock(const std::string& name, int d_model, int n_h
       ln2(join_name(name, "ln2"), d_model),
       norm(norm_) {}
 
-Var TransformerBlock::forward(Tape& tape, Var x, int batch, int seq_len, Matrix* weights) {
+Var TransformerBlock::forward(Tape& tape, Var x, int batch, int seq_len, AttentionMaps* maps) {
   auto feed_forward = [&](Var h) { return ff_out.forward(tape, relu(tape, ff_in.forward(tape, h))); };
   if (norm == NormPlacement::post) {
-    x = ln1.forward(tape, add(tape, x, attn.forward(tape, x, batch, seq_len, weights)));
+    x = ln1.forward(tape, add(tape, x, attn.forward(tape, x, batch, seq_len, maps)));
     return ln2.forward(tape, add(tape, x, feed_forward(x)));
   }
-  x = add(tape, x, attn.forward(tape, ln1.forward(tape, x), batch, seq_len, weights));
+  x = add(tape, x, attn.forward(tape, ln1.forward(tape, x), batch, seq_len, maps));
   return add(tape, x, feed_forward(ln2.forward(tape, x)));
 }
 

@@ -16,8 +16,8 @@ namespace lab::nn {
 class MultiHeadAttention {
  public:
   MultiHeadAttention(const std::string& name, int d_model, int n_heads, NumpyRandom& rng, bool causal = false);
-  // x (B*T, C) → (B*T, C). `weights`, if given, receives the attention maps (B*H*T, T) (see ops.hpp).
-  Var forward(Tape& tape, Var x, int batch, int seq_len, Matrix* weights = nullptr);
+  // x (B*T, C) → (B*T, C). `maps`, if given, receives the attention maps (B, H, T, T) (attention_maps.hpp).
+  Var forward(Tape& tape, Var x, int batch, int seq_len, AttentionMaps* maps = nullptr);
   void collect(ParameterList& list);
 
   Linear W_q, W_k, W_v, W_o;
@@ -28,7 +28,7 @@ class MultiHeadAttention {
 class CausalSelfAttention {
  public:
   CausalSelfAttention(const std::string& name, int d_model, int n_heads, NumpyRandom& rng);
-  Var forward(Tape& tape, Var x, int batch, int seq_len, Matrix* weights = nullptr);  // (B*T, C) → (B*T, C)
+  Var forward(Tape& tape, Var x, int batch, int seq_len, AttentionMaps* maps = nullptr);  // (B*T, C) → (B*T, C)
   void collect(ParameterList& list);
 
   Linear W_qkv, W_o;
@@ -41,7 +41,7 @@ class TransformerBlock {
  public:
   TransformerBlock(const std::string& name, int d_model, int n_heads, int ff_dim, NumpyRandom& rng,
                    NormPlacement norm = NormPlacement::post, bool causal = false);
-  Var forward(Tape& tape, Var x, int batch, int seq_len, Matrix* weights = nullptr);  // (B*T, C) → (B*T, C)
+  Var forward(Tape& tape, Var x, int batch, int seq_len, AttentionMaps* maps = nullptr);  // (B*T, C) → (B*T, C)
   void collect(ParameterList& list);  // attn.*, ff.0.*, ff.2.*, ln1.*, ln2.* (PyTorch's order)
 
   MultiHeadAttention attn;

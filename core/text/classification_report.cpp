@@ -4,7 +4,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "core/json_numbers.hpp"
+#include "core/string_format.hpp"
 
 namespace lab::text {
 

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "core/json_numbers.hpp"
+#include "core/float_format.hpp"
 #include "core/text/unicode_classes.hpp"
 #include "core/text/utf8.hpp"
 

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "core/json_numbers.hpp"
+#include "core/string_format.hpp"
 #include "core/text/bm25.hpp"
 #include "core/text/ranking.hpp"
 #include "reference_files.hpp"

@@ -2,6 +2,7 @@
 // weighted sum of the op's output must equal (f(x + h) − f(x − h)) / 2h for every input element.
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cmath>
 #include <functional>
 
@@ -161,15 +162,18 @@ TEST_CASE("attention from one input (self-attention without projections) accumul
 
 TEST_CASE("attention hands back each head's weights, zero above the diagonal when causal", "[ops]") {
   DTape tape;
-  Mat weights;
+  AttentionMapsOf<double> maps;
   const Var x = tape.constant(random(6, 4, 1));
-  attention(tape, x, x, x, AttentionShape{2, 3, 2, true}, &weights);
-  REQUIRE(weights.rows() == 12);  // B*H*T
-  REQUIRE(weights.cols() == 3);
-  for (int block = 0; block < 4; ++block) {
-    for (int i = 0; i < 3; ++i) {
-      CHECK(weights.row(block * 3 + i).sum() == Approx(1.0));
-      for (int j = i + 1; j < 3; ++j) CHECK(weights(block * 3 + i, j) == 0.0);
+  attention(tape, x, x, x, AttentionShape{2, 3, 2, true}, &maps);
+  REQUIRE(maps.shape() == std::array<std::size_t, 4>{2, 2, 3, 3});  // (B, H, T, T)
+  for (std::size_t b = 0; b < 2; ++b) {
+    for (std::size_t h = 0; h < 2; ++h) {
+      for (std::size_t i = 0; i < 3; ++i) {
+        double row_sum = 0;
+        for (std::size_t j = 0; j < 3; ++j) row_sum += maps(b, h, i, j);
+        CHECK(row_sum == Approx(1.0));
+        for (std::size_t j = i + 1; j < 3; ++j) CHECK(maps(b, h, i, j) == 0.0);
+      }
     }
   }
 }

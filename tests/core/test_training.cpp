@@ -6,7 +6,8 @@
 #include <limits>
 
 #include "core/error.hpp"
-#include "core/exercises/training.hpp"
+#include "core/exercises/training_budget.hpp"
+#include "core/exercises/training_loop.hpp"
 
 using namespace lab::exercises;
 

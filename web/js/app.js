@@ -34,7 +34,7 @@ function buildNav() {
   for (const [number, notebook] of notebooks) {
     const list = element('ol');
     for (const ex of notebook.exercises) {
-      const link = element('a', { href: `#${ex.id}`, 'data-id': ex.id, class: ex.implemented ? '' : 'not-yet' },
+      const link = element('a', { href: `#${ex.id}`, 'data-id': ex.id },
         element('span', { class: 'nav-id', text: ex.id }), element('span', { class: 'nav-title', text: ex.title }));
       list.append(element('li', {}, link));
     }
@@ -55,14 +55,12 @@ function showHome() {
   view = null;
   markCurrent(null);
   document.title = 'Deep Learning & NLP Lab';
-  const implemented = catalog.filter((ex) => ex.implemented).length;
   const cards = [];
   for (const number of [...new Set(catalog.map((ex) => ex.notebook))]) {
     const exercises = catalog.filter((ex) => ex.notebook === number);
     const list = element('ol');
     for (const ex of exercises) {
-      list.append(element('li', {}, element('a', { href: `#${ex.id}`, text: `${ex.id} ${ex.title}` }),
-        ex.implemented ? null : element('span', { class: 'badge', text: 'not yet' })));
+      list.append(element('li', {}, element('a', { href: `#${ex.id}`, text: `${ex.id} ${ex.title}` })));
     }
     cards.push(element('section', { class: 'notebook-card' }, element('h3', { text: `${number} · ${exercises[0].notebook_title}` }), list));
   }
@@ -70,8 +68,7 @@ function showHome() {
     element('section', { class: 'home-intro' },
       element('h2', { text: 'A deep learning and NLP course you can run, change and check in the browser' }),
       element('p', { text: 'Every exercise of the course’s five notebooks (transformers from scratch, BERT-style classification, LLM application patterns, text preprocessing and LoRA fine-tuning) runs here, on a C++ core compiled to WebAssembly. No Python, no install, no server: pick an exercise, change its parameters and run it.' }),
-      element('p', { text: 'With the default parameters each exercise prints what the notebook prints. Where the notebook fakes, hard-codes or mis-checks a result, the lab computes the real thing or labels the figure, and says why.' }),
-      element('p', { text: `${implemented} of ${catalog.length} exercises are available in this build.` })),
+      element('p', { text: 'With the default parameters each exercise prints what the notebook prints. Where the notebook fakes, hard-codes or mis-checks a result, the lab computes the real thing or labels the figure, and says why.' })),
     element('div', { class: 'notebook-cards' }, ...cards));
 }
 

@@ -26,12 +26,6 @@ export class ExerciseView {
       element('h2', { class: 'exercise-title', id: 'exercise-title' }, element('span', { class: 'ex-id', text: ex.id }), ex.title),
       element('p', { class: 'summary', text: ex.summary }));
 
-    if (!ex.implemented) {
-      article.append(element('p', { class: 'lab-note', text: 'This exercise is not implemented in the lab yet. What the notebook printed for it is below.' }));
-      this.container.replaceChildren(article);
-      if (!this.embedded) article.append(this.comparisonPanel());
-      return;
-    }
 
     // Embedded, the form folds away under its summary so the charts fit a course page's frame.
     const controls = this.embedded
@@ -93,7 +87,6 @@ export class ExerciseView {
   }
 
   async run(params = this.currentParams()) {
-    if (!this.exercise.implemented) return;
     const ex = this.exercise;
     const changed = changedParams(params, ex.params);
     const key = cacheKey(ex.id, changed);
@@ -259,19 +252,25 @@ export class ExerciseView {
         const response = await fetch(`code/${ex.id}.json`);
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         const code = await response.json();
-        const cpp = element('div', {}, element('h4', { text: 'The lab (C++)' }));
-        for (const file of code.cpp) {
+        // The html was highlighted at build time from the lab's own files and the course's Python.
+        const block = (file, language) => {
           const pre = element('pre', { class: 'code', tabindex: '0' });
-          pre.innerHTML = `<code class="hljs language-cpp">${file.html}</code>`;
-          cpp.append(element('p', { class: 'code-file', text: file.file }), pre);
+          pre.innerHTML = `<code class="hljs language-${language}">${file.html}</code>`;
+          return [element('p', { class: 'code-file', text: file.file }), pre];
+        };
+        const cpp = element('div', {}, element('h4', { text: 'This exercise (C++)' }));
+        for (const file of code.exercise) cpp.append(...block(file, 'cpp'));
+        if (code.library.length) {
+          const library = element('details', { class: 'library-code' },
+            element('summary', { text: `The library code it calls (${code.library.length} files)` }));
+          for (const file of code.library) library.append(...block(file, 'cpp'));
+          cpp.append(library);
         }
         const python = element('div', {}, element('h4', { text: 'The notebook (Python)' }));
         if (code.python) {
-          const pre = element('pre', { class: 'code', tabindex: '0' });
-          pre.innerHTML = `<code class="hljs language-python">${code.python.html}</code>`;
-          python.append(element('p', { class: 'code-file', text: code.python.file }), pre);
+          python.append(...block(code.python, 'python'));
         } else {
-          python.append(element('p', { text: 'The notebook source was not available when this site was built.' }));
+          python.append(element('p', { text: 'The course’s Python is not bundled with this build of the lab. To add it, build the site with LAB_COURSE_SOLUTIONS set to the course’s notebook_solutions.txt (see the README).' }));
         }
         body.replaceChildren(element('div', { class: 'side-by-side' }, cpp, python));
       } catch (error) {

@@ -1,10 +1,10 @@
-#include "core/text/text_params.hpp"
+#include "core/text_params.hpp"
 
 #include "core/error.hpp"
-#include "core/json_numbers.hpp"
+#include "core/string_format.hpp"
 #include "core/text/utf8.hpp"
 
-namespace lab::text {
+namespace lab {
 
 namespace {
 
@@ -16,7 +16,7 @@ std::string shown(const json& value) {
 }  // namespace
 
 void require_utf8(const std::string& text, const std::string& param, const std::string& path) {
-  if (const auto bad = find_invalid_utf8(text)) {
+  if (const auto bad = text::find_invalid_utf8(text)) {
     fail_input(param, path + format(" is not valid UTF-8 (byte 0x%02x at offset %zu)", bad->byte, bad->offset));
   }
 }
@@ -40,4 +40,4 @@ std::vector<std::string> read_text_list(const json& array, const std::string& pa
   return out;
 }
 
-}  // namespace lab::text
+}  // namespace lab

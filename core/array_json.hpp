@@ -1,20 +1,17 @@
-// Numbers into JSON, the same way in every shell. A float32 becomes the shortest decimal that reads back as the
-// same float (0.1f prints as 0.1, not 0.10000000149011612); NaN and infinity become null, as JSON has no such
-// values. Matrices become arrays of rows. Text formatting for the log (printf-style) is here too, so the native
-// CLI and the wasm module print the same digits.
+// Arrays into JSON: vectors, Eigen matrices (arrays of rows) and xtensor tensors (nested arrays, innermost axis
+// last), each element through number() (float_format.hpp), so NaN and infinity become null.
 #pragma once
 
-#include <string>
+#include <cstddef>
 #include <vector>
 
 #include <Eigen/Core>
-#include "core/json.hpp"
 #include <xtensor/xtensor.hpp>
 
-namespace lab {
+#include "core/float_format.hpp"
+#include "core/json.hpp"
 
-json number(float value);   // shortest round-trip decimal, or null when not finite
-json number(double value);  // as is, or null when not finite
+namespace lab {
 
 json to_json(const std::vector<float>& values);
 json to_json(const std::vector<double>& values);
@@ -44,11 +41,5 @@ json tensor_to_json(const xt::xtensor<T, N>& tensor) {
   };
   return nest(nest, 0);
 }
-
-// Python's repr() of a float, as the notebook prints it: 32.0, 21.0516300201416, 1e-05.
-std::string python_float(double value);
-
-// printf into a std::string: format("%.4f", x).
-std::string format(const char* pattern, ...) __attribute__((format(printf, 1, 2)));
 
 }  // namespace lab

@@ -1,36 +1,11 @@
-// What the training exercises (01.5, 02.3-02.5, 05.1, 05.4) share, so each reads as its lesson:
-//   LossCurve        the loss per step; the first NaN or infinite loss marks the run as diverged (the exercise
-//                    stops there and reports it instead of drawing garbage)
-//   report_progress  one progress message per step, {"step", "total", "loss"}, for the page's live chart
-//   check_budget     refuses, before allocating, a run whose memory or arithmetic is beyond the lab's caps
+// What a run may cost, checked before anything is allocated: the lab refuses (too_large, naming the parameter to
+// lower) a run whose memory or arithmetic is beyond its caps, instead of exhausting a browser tab. The estimates
+// for transformers serve 01.3, 01.5 and 05.4; other exercises count their own arrays.
 #pragma once
 
 #include <string>
-#include <vector>
-
-#include "core/exercise.hpp"
-#include "core/json.hpp"
 
 namespace lab::exercises {
-
-class LossCurve {
- public:
-  bool record(double loss);  // false (and the step remembered) when the loss is NaN or infinite
-  bool diverged() const { return diverged_step_ > 0; }
-  int diverged_step() const { return diverged_step_; }  // 1-based; 0 when the run never diverged
-  const std::vector<double>& values() const { return values_; }  // the finite losses, step 1 first
-  json values_json() const;
-  json steps_json() const;  // 1, 2, … for the chart's x axis
-
- private:
-  std::vector<double> values_;
-  int diverged_step_ = 0;
-};
-
-// Writes metrics.diverged (and diverged_step) and, if it diverged, a log line saying at which step and why.
-void report_divergence(Result& result, const LossCurve& curve, const std::string& run_name);
-
-void report_progress(const RunContext& context, int step, int total, double loss);
 
 // The lab's caps for one run: 256 MB of training memory (the wasm heap may grow to 1-2 GB) and 100 GFLOP
 // of arithmetic (about half a minute in a browser). Both are estimates made before anything is allocated.

@@ -8,7 +8,7 @@
 #include <limits>
 #include <random>
 
-#include "core/json_numbers.hpp"
+#include "core/float_format.hpp"
 
 namespace {
 
@@ -24,7 +24,7 @@ std::string shortest_by_printf(float value) {
 
 }  // namespace
 
-TEST_CASE("a float becomes a double that reads back as the same float", "[json_numbers]") {
+TEST_CASE("a float becomes a double that reads back as the same float", "[float_format]") {
   std::mt19937 bits(12345);
   for (int i = 0; i < 200000; ++i) {
     std::uint32_t pattern = bits();
@@ -37,7 +37,7 @@ TEST_CASE("a float becomes a double that reads back as the same float", "[json_n
   }
 }
 
-TEST_CASE("the JSON text is as short as printf's shortest round trip", "[json_numbers]") {
+TEST_CASE("the JSON text is as short as printf's shortest round trip", "[float_format]") {
   std::mt19937 bits(7);
   std::uniform_real_distribution<double> exponent(-12.0, 12.0);
   int longer = 0;
@@ -51,7 +51,7 @@ TEST_CASE("the JSON text is as short as printf's shortest round trip", "[json_nu
   CHECK(longer == 0);
 }
 
-TEST_CASE("familiar floats print as people write them", "[json_numbers]") {
+TEST_CASE("familiar floats print as people write them", "[float_format]") {
   CHECK(lab::number(0.1f).dump() == "0.1");
   CHECK(lab::number(21.0516300201416f).dump() == "21.05163");
   CHECK(lab::number(32.0f).dump() == "32.0");
@@ -63,7 +63,7 @@ TEST_CASE("familiar floats print as people write them", "[json_numbers]") {
   CHECK(lab::number(std::numeric_limits<double>::infinity()).is_null());
 }
 
-TEST_CASE("python_float prints like Python's repr", "[json_numbers]") {
+TEST_CASE("python_float prints like Python's repr", "[float_format]") {
   CHECK(lab::python_float(32.0) == "32.0");
   CHECK(lab::python_float(21.0516300201416) == "21.0516300201416");
   CHECK(lab::python_float(1e-05) == "1e-05");

@@ -11,11 +11,11 @@
 
 #include "core/json.hpp"
 
-namespace lab::text {
+namespace lab {
 
 // `value` at `path` (e.g. "turns[2].content") of parameter `param`.
 const std::string& read_text(const json& value, const std::string& param, const std::string& path, std::size_t max_bytes);
 std::vector<std::string> read_text_list(const json& array, const std::string& param, std::size_t max_bytes_each);
 void require_utf8(const std::string& text, const std::string& param, const std::string& path);
 
-}  // namespace lab::text
+}  // namespace lab

@@ -1,42 +1,9 @@
-#include "core/exercises/training.hpp"
-
-#include <cmath>
+#include "core/exercises/training_budget.hpp"
 
 #include "core/error.hpp"
-#include "core/json_numbers.hpp"
+#include "core/string_format.hpp"
 
 namespace lab::exercises {
-
-bool LossCurve::record(double loss) {
-  if (!std::isfinite(loss)) {
-    if (diverged_step_ == 0) diverged_step_ = int(values_.size()) + 1;
-    return false;
-  }
-  values_.push_back(loss);
-  return true;
-}
-
-json LossCurve::values_json() const { return to_json(values_); }
-
-json LossCurve::steps_json() const {
-  json steps = json::array();
-  for (std::size_t i = 1; i <= values_.size(); ++i) steps.push_back(i);
-  return steps;
-}
-
-void report_divergence(Result& result, const LossCurve& curve, const std::string& run_name) {
-  result.metrics["diverged"] = curve.diverged();
-  result.metrics["diverged_step"] = curve.diverged() ? json(curve.diverged_step()) : json(nullptr);
-  if (curve.diverged()) {
-    result.print(format("%s diverged: the loss became NaN or infinite at step %d, so training stopped there "
-                        "(try a smaller learning rate).",
-                        run_name.c_str(), curve.diverged_step()));
-  }
-}
-
-void report_progress(const RunContext& context, int step, int total, double loss) {
-  if (context.wants_progress()) context.progress({{"step", step}, {"total", total}, {"loss", number(loss)}});
-}
 
 void check_budget(double bytes, double flops, const std::string& param, const std::string& what) {
   if (bytes > kMemoryCapBytes) {
