@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Times the notebook's own copy task (exercise 01.5: MiniTransformer, Adam lr 1e-3, 500 steps of 32 sequences,
-then accuracy on 100 fresh ones) in PyTorch eager mode on one thread, without plotting. The classes are taken
-from ../shared/reference/python/notebook_solutions.py, as the fixtures script takes them.
+then accuracy on 100 fresh ones) in PyTorch eager mode on one thread, without plotting. The classes are the
+notebook's own, from tests/reference/notebook_models.py (the reference fixtures are made with the same ones).
 Prints one JSON line: {"runner": "pytorch", "seconds": [...], "loss": [...], "accuracy": ..., "final_loss": ...}
 Usage: /usr/bin/python3 bench/copy_task_pytorch.py [repeats]   (Debian's python3-torch)"""
 import json
@@ -10,24 +10,16 @@ import sys
 import time
 
 import torch
-import torch.nn as nn
 import torch.nn.functional as F
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-SOLUTIONS = os.path.join(HERE, "..", "..", "shared", "reference", "python", "notebook_solutions.py")
-
-src = open(SOLUTIONS).read()
-ns = {}
-exec("import torch, torch.nn as nn, torch.nn.functional as F, numpy as np\n" +
-     "class SingleHeadAttention" + src.split("class SingleHeadAttention")[1].split("torch.manual_seed(42)")[0] +
-     "\nclass TransformerBlock" + src.split("class TransformerBlock")[1].split("class TwoBlockTransformer")[0] +
-     "\nclass MiniTransformer" + src.split("class MiniTransformer")[1].split("vocab_size = 10")[0], ns)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "reference"))
+from notebook_models import MiniTransformer  # noqa: E402  (the notebook's classes, verbatim)
 
 
 def copy_task():
     """The notebook's cell, minus the plot."""
     vocab_size = 10
-    model = ns["MiniTransformer"](vocab_size)
+    model = MiniTransformer(vocab_size)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     torch.manual_seed(0)
     losses = []

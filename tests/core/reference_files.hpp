@@ -1,9 +1,11 @@
-// Reading the tests' reference data: the JSON files under tests/reference/ (each written by the Python script
-// beside it) and the course's shared files (../shared/reference/), which may be absent on other machines.
+// Reading the tests' reference data: the JSON files under tests/reference/ (each written by a Python script
+// there), which are part of the project: a missing one is an error, so the test reading it fails. Also, for
+// notebook_lines.hpp only, the course's folder beside the project, which may be absent.
 #pragma once
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include "core/json.hpp"
@@ -12,11 +14,14 @@ namespace lab_test {
 
 inline lab::json load_reference_json(const std::string& file_name) {
   std::ifstream in(std::string(LAB_SOURCE_DIR) + "/tests/reference/" + file_name);
-  if (!in.good()) throw std::runtime_error("missing tests/reference/" + file_name);
+  if (!in.good()) {
+    throw std::runtime_error("missing reference file tests/reference/" + file_name + " under " + LAB_SOURCE_DIR +
+                             " (a script in tests/reference/ writes it)");
+  }
   return lab::json::parse(in);
 }
 
-// The text of ../shared/<relative_path>, or "" when the shared folder is not there.
+// The text of <LAB_SHARED_DIR>/<relative_path>, or "" when the course's folder is not there.
 inline std::string read_shared_file(const std::string& relative_path) {
   std::ifstream in(std::string(LAB_SHARED_DIR) + "/" + relative_path);
   if (!in.good()) return "";

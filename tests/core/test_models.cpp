@@ -1,30 +1,20 @@
-// The models against PyTorch: with the weights of ../shared/reference/fixtures/*.json loaded by name, the loss
-// and every parameter's gradient match what PyTorch 1.13 computed (make_fixtures.py) within 1e-4 relative.
-// Skipped, with a warning, when the shared folder is absent.
+// The models against PyTorch: with the weights of tests/reference/fixtures/*.json loaded by name, the loss and every
+// parameter's gradient match what PyTorch 1.13 computed (make_pytorch_fixtures.py, on the notebook's own classes)
+// within 1e-4 relative. A missing fixture fails the test.
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <fstream>
 #include <map>
 
 #include "core/json.hpp"
 #include "core/nn/models.hpp"
+#include "reference_files.hpp"
 
 using lab::json;
 using namespace lab::nn;
 using lab::NumpyRandom;
 
 namespace {
-
-bool load_fixture(const std::string& name, json& out) {
-  std::ifstream in(std::string(LAB_SHARED_DIR) + "/reference/fixtures/" + name + ".json");
-  if (!in.good()) {
-    WARN("fixture " << name << ".json not found under " << LAB_SHARED_DIR << "; skipped");
-    return false;
-  }
-  out = json::parse(in);
-  return true;
-}
 
 Matrix matrix_from(const json& nested, int rows, int cols) {  // any nesting, row-major
   Matrix m(rows, cols);
@@ -93,8 +83,7 @@ Agreement compare(const ParameterList& params, float loss, const json& fixture) 
 }  // namespace
 
 TEST_CASE("01.3's two post-LN blocks match PyTorch's MSE loss and every gradient", "[models][fixture]") {
-  json fixture;
-  if (!load_fixture("two_block_mse", fixture)) return;
+  const json fixture = lab_test::load_reference_json("fixtures/two_block_mse.json");
   NumpyRandom rng(0);
   TransformerStack model(64, 4, 128, 2, NormPlacement::post, rng);
   const ParameterList params = model.parameters();
@@ -109,8 +98,7 @@ TEST_CASE("01.3's two post-LN blocks match PyTorch's MSE loss and every gradient
 }
 
 TEST_CASE("01.4's causal self-attention matches PyTorch's loss and gradients", "[models][fixture]") {
-  json fixture;
-  if (!load_fixture("causal_attention_mse", fixture)) return;
+  const json fixture = lab_test::load_reference_json("fixtures/causal_attention_mse.json");
   NumpyRandom rng(0);
   CausalSelfAttention layer("", 16, 4, rng);
   ParameterList params;
@@ -126,8 +114,7 @@ TEST_CASE("01.4's causal self-attention matches PyTorch's loss and gradients", "
 }
 
 TEST_CASE("01.5's mini transformer matches PyTorch's cross-entropy and gradients", "[models][fixture]") {
-  json fixture;
-  if (!load_fixture("mini_transformer_ce", fixture)) return;
+  const json fixture = lab_test::load_reference_json("fixtures/mini_transformer_ce.json");
   NumpyRandom rng(0);
   MiniTransformer model(10, 32, 2, 64, 4, rng);
   const ParameterList params = model.parameters();

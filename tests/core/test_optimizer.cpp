@@ -1,14 +1,15 @@
 // Adam and SGD: the update rules, the PyTorch defaults, and five real Adam steps on the notebook's
-// MiniTransformer matching torch.optim.Adam (tests/reference/make_adam_steps.py wrote adam_steps.json).
+// MiniTransformer matching torch.optim.Adam: from tests/reference/fixtures/mini_transformer_ce.json's weights to
+// adam_steps.json (make_adam_steps.py wrote it). A missing reference file fails the test.
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <fstream>
 
 #include "core/json.hpp"
 #include "core/nn/models.hpp"
 #include "core/nn/optimizer.hpp"
 #include "core/nn/schedule.hpp"
+#include "reference_files.hpp"
 
 using lab::json;
 using namespace lab::nn;
@@ -48,15 +49,8 @@ TEST_CASE("SGD with momentum accumulates a velocity", "[optimizer]") {
 }
 
 TEST_CASE("five Adam steps on the mini transformer match torch.optim.Adam", "[optimizer][fixture]") {
-  std::ifstream fixture_file(std::string(LAB_SHARED_DIR) + "/reference/fixtures/mini_transformer_ce.json");
-  if (!fixture_file.good()) {
-    WARN("shared fixture mini_transformer_ce.json not found; skipped");
-    return;
-  }
-  const json fixture = json::parse(fixture_file);
-  std::ifstream expected_file(std::string(LAB_SOURCE_DIR) + "/tests/reference/adam_steps.json");
-  REQUIRE(expected_file.good());
-  const json expected = json::parse(expected_file);
+  const json fixture = lab_test::load_reference_json("fixtures/mini_transformer_ce.json");
+  const json expected = lab_test::load_reference_json("adam_steps.json");
 
   lab::NumpyRandom rng(0);
   MiniTransformer model(10, 32, 2, 64, 4, rng);

@@ -1,28 +1,21 @@
 #!/usr/bin/python3
 """Writes adam_steps.json: five torch.optim.Adam steps (lr 1e-3, PyTorch's defaults) on the notebook's
-MiniTransformer, starting from the weights in ../shared/reference/fixtures/mini_transformer_ce.json and training on
-that fixture's tokens. The lab's Adam must give the same losses and weights (tests/core/test_optimizer.cpp).
+MiniTransformer (notebook_models.py), starting from the weights in fixtures/mini_transformer_ce.json (written by
+make_pytorch_fixtures.py) and training on that fixture's tokens. The lab's Adam must give the same losses and weights
+(tests/core/test_optimizer.cpp).
 Run with Debian's PyTorch 1.13: /usr/bin/python3 tests/reference/make_adam_steps.py"""
 import json
 import os
 
 import torch
-import torch.nn as nn
 import torch.nn.functional as F
 
+from notebook_models import MiniTransformer
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-SHARED = os.path.join(HERE, "..", "..", "..", "shared", "reference")
 
-# The notebook's classes, taken from the solutions exactly as make_fixtures.py takes them.
-src = open(os.path.join(SHARED, "python", "notebook_solutions.py")).read()
-ns = {}
-exec("import torch, torch.nn as nn, torch.nn.functional as F, numpy as np\n" +
-     "class SingleHeadAttention" + src.split("class SingleHeadAttention")[1].split("torch.manual_seed(42)")[0] +
-     "\nclass TransformerBlock" + src.split("class TransformerBlock")[1].split("class TwoBlockTransformer")[0] +
-     "\nclass MiniTransformer" + src.split("class MiniTransformer")[1].split("vocab_size = 10")[0], ns)
-
-fixture = json.load(open(os.path.join(SHARED, "fixtures", "mini_transformer_ce.json")))
-model = ns["MiniTransformer"](10, d_model=32, n_heads=2, ff_dim=64, seq_len=4)
+fixture = json.load(open(os.path.join(HERE, "fixtures", "mini_transformer_ce.json")))
+model = MiniTransformer(10, d_model=32, n_heads=2, ff_dim=64, seq_len=4)
 with torch.no_grad():
     for name, p in model.named_parameters():
         p.copy_(torch.tensor(fixture["params"][name]["data"]).view(p.shape))

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Writes notebook_reference.json: the notebooks' own Python classes (copied verbatim from
-../shared/reference/notebook_solutions.txt) run on the notebook's data and on other inputs, so the lab's C++ can
+the course's notebook_solutions.txt) run on the notebook's data and on other inputs, so the lab's C++ can
 be checked beyond the notebook's printed lines (tests/core/test_bm25.cpp, test_bigram_lm.cpp, test_tfidf_scratch.cpp,
 test_preprocess.cpp, test_conversation_window.cpp):
   - 03.3 BM25: scores of every document for several queries, on the notebook's corpus and on a Unicode one;
