@@ -1,10 +1,8 @@
 // Reading the tests' reference data: the JSON files under tests/reference/ (each written by a Python script
-// there), which are part of the project: a missing one is an error, so the test reading it fails. Also, for
-// notebook_lines.hpp only, the course's folder beside the project, which may be absent.
+// there), which are part of the project: a missing one is an error, so the test reading it fails.
 #pragma once
 
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -19,15 +17,6 @@ inline lab::json load_reference_json(const std::string& file_name) {
                              " (a script in tests/reference/ writes it)");
   }
   return lab::json::parse(in);
-}
-
-// The text of <LAB_SHARED_DIR>/<relative_path>, or "" when the course's folder is not there.
-inline std::string read_shared_file(const std::string& relative_path) {
-  std::ifstream in(std::string(LAB_SHARED_DIR) + "/" + relative_path);
-  if (!in.good()) return "";
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 inline std::string bytes_from_hex(const std::string& hex) {
