@@ -32,14 +32,16 @@ class Reader {
   bool done() const { return next_ >= lines_.size(); }
   const std::string& peek() const { return lines_[next_]; }
   const std::string& take() { return lines_[next_++]; }
-  [[noreturn]] void fail(const std::string& what) const {
-    throw std::invalid_argument(file_ + ":" + std::to_string(next_) + ": " + what);
+  std::size_t line_number() const { return next_; }  // of the line last taken, from 1
+  [[noreturn]] void fail(const std::string& what) const { fail_at(next_, what); }
+  [[noreturn]] void fail_at(std::size_t line, const std::string& what) const {
+    throw std::invalid_argument(file_ + ":" + std::to_string(line) + ": " + what);
   }
 
  private:
   std::string file_;
   std::vector<std::string> lines_;
-  std::size_t next_ = 0;  // 1-based number of the line last taken
+  std::size_t next_ = 0;  // lines taken so far
 };
 
 void read_front_matter(Reader& in, ExerciseText& text) {
@@ -92,6 +94,7 @@ std::string read_prose(Reader& in) {
 // One fenced block (``` or ~~~, three or more), its lines verbatim.
 std::string read_fenced_block(Reader& in) {
   std::string fence, block;
+  std::size_t opened_at = 0;
   bool closed = false, first = true;
   while (!in.done() && !starts_with(in.peek(), "## ")) {
     const std::string line = in.take();
@@ -101,6 +104,7 @@ std::string read_fenced_block(Reader& in) {
         in.fail("this section holds only a fenced block (```text ... ```) of what the notebook printed");
       }
       fence = line.substr(0, line.find_first_not_of(line[0]));
+      opened_at = in.line_number();
       continue;
     }
     if (!closed && line == fence) {
@@ -113,7 +117,7 @@ std::string read_fenced_block(Reader& in) {
     }
   }
   if (fence.empty()) in.fail("the section is empty: leave it out when the notebook printed nothing");
-  if (!closed) in.fail("the fenced block is never closed with " + fence);
+  if (!closed) in.fail_at(opened_at, "the fenced block opened here is never closed with " + fence);
   return block;
 }
 

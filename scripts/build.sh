@@ -5,7 +5,10 @@
 #   site    build/site:   the self-contained static lab (needs wasm)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export NODE_PATH=/usr/share/nodejs  # Debian's emscripten finds its Node modules (acorn) there
+# Debian's emscripten finds its Node modules (acorn) in /usr/share/nodejs, which Node does not search by itself.
+if [[ -d /usr/share/nodejs ]]; then export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}; fi
+# LAB_WARNINGS_AS_ERRORS=ON (scripts/test.sh, CI): the lab's own code must compile without a single warning.
+configure_flags=(-DLAB_WARNINGS_AS_ERRORS="${LAB_WARNINGS_AS_ERRORS:-OFF}")
 jobs=$(nproc)
 targets=("$@")
 ((${#targets[@]})) || targets=(native wasm site)
@@ -13,11 +16,11 @@ targets=("$@")
 for target in "${targets[@]}"; do
   case "$target" in
     native)
-      cmake --preset native >/dev/null
+      cmake --preset native "${configure_flags[@]}" >/dev/null
       cmake --build --preset native -j"$jobs"
       ;;
     wasm)
-      cmake --preset wasm >/dev/null
+      emcmake cmake --preset wasm "${configure_flags[@]}" >/dev/null
       cmake --build --preset wasm -j"$jobs"
       ;;
     site)
@@ -30,7 +33,7 @@ for target in "${targets[@]}"; do
       if [[ -z "${LAB_COURSE_FIGURES:-}" && -d $course/figures ]]; then
         export LAB_COURSE_FIGURES=$PWD/$course/figures
       fi
-      cmake --preset wasm >/dev/null
+      emcmake cmake --preset wasm "${configure_flags[@]}" >/dev/null
       cmake --build --preset site -j"$jobs"
       ;;
     *)

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make emscripten libeigen3-dev xtensor-dev nlohmann-json3-dev catch2)
+packages=(cmake g++ make git clang-format emscripten libeigen3-dev xtensor-dev nlohmann-json3-dev catch2)
 if [[ "${1:-}" == "--with-browser" ]]; then
   packages+=(chromium fonts-noto-color-emoji)  # the font: emoji in the test screenshots
 fi

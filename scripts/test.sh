@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Front door 2: install what is missing, build everything, and run every test:
+#   0. static: ESLint over the JavaScript, clang-format over the C++; the C++ builds with -Werror
 #   1. native: the Catch2 tests through ctest (plus the JSON-Schema-Test-Suite, when ../shared has it)
 #   2. wasm:   the module in Node (its Results equal the native CLI's)
 #   3. page:   the served site in headless Chromium (playwright-core + Debian's /usr/bin/chromium)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --with-browser
-scripts/build.sh native wasm site
+
+echo "== static checks (ESLint, clang-format)"
+npx eslint .
+scripts/check-format.sh
+
+LAB_WARNINGS_AS_ERRORS=ON scripts/build.sh native wasm site
 
 echo "== native tests (ctest)"
 # The one optional input: the official JSON-Schema-Test-Suite, run when the course's copy sits beside the project

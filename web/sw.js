@@ -3,7 +3,7 @@
 // from this origin (the wasm module it picked, code panels, figures) is cached the first time it is used.
 // build-site.mjs fills in this build's version and shell list.
 const VERSION = '__VERSION__';
-const SHELL = __SHELL__;
+const SHELL = __SHELL__;  // eslint-disable-line no-undef -- a placeholder build-site.mjs replaces
 const CACHE = `lab-${VERSION}`;
 
 self.addEventListener('install', (event) => {

@@ -20,11 +20,11 @@ Matrix normal_matrix(int rows, int cols, double std, NumpyRandom& rng) {
   return m;
 }
 
-Linear::Linear(const std::string& name, int in_features, int out_features, NumpyRandom& rng, bool bias)
-    : has_bias(bias) {
+Linear::Linear(const std::string& name, int in_features, int out_features, NumpyRandom& rng, bool with_bias)
+    : has_bias(with_bias) {
   const double bound = 1.0 / std::sqrt(double(in_features));  // kaiming_uniform(a=√5) reduces to this
   weight = Parameter(join_name(name, "weight"), uniform_matrix(out_features, in_features, bound, rng));
-  if (has_bias) this->bias = Parameter(join_name(name, "bias"), uniform_matrix(1, out_features, bound, rng));
+  if (has_bias) bias = Parameter(join_name(name, "bias"), uniform_matrix(1, out_features, bound, rng));
 }
 
 Var Linear::forward(Tape& tape, Var x) {

@@ -23,7 +23,7 @@ inline Matrix randn_matrix(int rows, int cols, NumpyRandom& rng) {           // 
 // y = x Wᵀ + b. W (out, in) and b (1, out) ~ U(−1/√in, 1/√in), W drawn first.
 class Linear {
  public:
-  Linear(const std::string& name, int in_features, int out_features, NumpyRandom& rng, bool bias = true);
+  Linear(const std::string& name, int in_features, int out_features, NumpyRandom& rng, bool with_bias = true);
   Var forward(Tape& tape, Var x);  // (N, in) → (N, out)
   void collect(ParameterList& list);
 

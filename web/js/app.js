@@ -4,6 +4,7 @@
 import { LabClient } from './lab-client.js';
 import { ExerciseView } from './exercise-view.js';
 import { element } from './result-view.js';
+import { strings } from './strings.js';
 import { decodeParams, parseHash } from './url-state.js';
 
 const main = document.getElementById('main');
@@ -16,11 +17,11 @@ let view = null;
 let shownHash = null;
 
 client.onStatus = (info) => {
-  engineStatus.textContent = `Engine ready: WebAssembly ${info.variant === 'simd' ? 'with SIMD' : 'without SIMD'}.`;
+  engineStatus.textContent = strings.engine.ready(info.variant);
   engineStatus.classList.remove('error');
 };
 client.ready.catch((error) => {
-  engineStatus.textContent = `The engine could not start: ${error.message}`;
+  engineStatus.textContent = strings.engine.failed(error.message);
   engineStatus.classList.add('error');
 });
 
@@ -39,7 +40,7 @@ function buildNav() {
       list.append(element('li', {}, link));
     }
     sections.push(element('section', { class: 'nav-notebook', 'aria-labelledby': `nb-${number}` },
-      element('h2', { id: `nb-${number}`, text: `${number} · ${notebook.title}` }), list));
+      element('h2', { id: `nb-${number}`, text: strings.home.notebook(number, notebook.title) }), list));
   }
   nav.replaceChildren(...sections);
 }
@@ -54,7 +55,7 @@ function markCurrent(id) {
 function showHome() {
   view = null;
   markCurrent(null);
-  document.title = 'Deep Learning & NLP Lab';
+  document.title = strings.home.title;
   const cards = [];
   for (const number of [...new Set(catalog.map((ex) => ex.notebook))]) {
     const exercises = catalog.filter((ex) => ex.notebook === number);
@@ -62,13 +63,13 @@ function showHome() {
     for (const ex of exercises) {
       list.append(element('li', {}, element('a', { href: `#${ex.id}`, text: `${ex.id} ${ex.title}` })));
     }
-    cards.push(element('section', { class: 'notebook-card' }, element('h3', { text: `${number} · ${exercises[0].notebook_title}` }), list));
+    cards.push(element('section', { class: 'notebook-card' }, element('h3', { text: strings.home.notebook(number, exercises[0].notebook_title) }), list));
   }
   main.replaceChildren(
     element('section', { class: 'home-intro' },
-      element('h2', { text: 'A deep learning and NLP course you can run, change and check in the browser' }),
-      element('p', { text: 'Every exercise of the course’s five notebooks (transformers from scratch, BERT-style classification, LLM application patterns, text preprocessing and LoRA fine-tuning) runs here, on a C++ core compiled to WebAssembly. No Python, no install, no server: pick an exercise, change its parameters and run it.' }),
-      element('p', { text: 'With the default parameters each exercise prints what the notebook prints. Where the notebook fakes, hard-codes or mis-checks a result, the lab computes the real thing or labels the figure, and says why.' })),
+      element('h2', { text: strings.home.heading }),
+      element('p', { text: strings.home.intro }),
+      element('p', { text: strings.home.honesty })),
     element('div', { class: 'notebook-cards' }, ...cards));
 }
 
@@ -79,14 +80,14 @@ function route() {
   const exercise = catalog.find((ex) => ex.id === id);
   if (!id) return showHome();
   if (!exercise) {
-    main.replaceChildren(element('h2', { text: 'No such exercise' }),
-      element('p', { text: `There is no exercise “${id}”. Exercises run from 01.1 to 05.5; pick one from the menu.` }));
+    main.replaceChildren(element('h2', { text: strings.home.noSuchTitle }),
+      element('p', { text: strings.home.noSuchExercise(id) }));
     markCurrent(null);
     return;
   }
   const values = decodeParams(raw, exercise.params);
   markCurrent(id);
-  document.title = `${exercise.id} ${exercise.title} · Deep Learning & NLP Lab`;
+  document.title = strings.home.exerciseTitle(exercise);
   if (view && view.exercise.id === id) {
     view.setValues(values);  // back/forward within one exercise: keep the page, restore the parameters
   } else {
@@ -112,7 +113,7 @@ async function start() {
     const response = await fetch('catalog.json');
     catalog = await response.json();
   } catch (error) {
-    main.replaceChildren(element('p', { class: 'run-error', text: `The exercise list could not be loaded: ${error.message}` }));
+    main.replaceChildren(element('p', { class: 'run-error', text: strings.home.catalogFailed(error.message) }));
     return;
   }
   buildNav();

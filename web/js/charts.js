@@ -4,6 +4,7 @@
 // Returns {canvas, toPNG(), append(values)?, destroy()}; append() extends a streaming line chart live.
 /* global Chart */
 import { drawHeatmap, formatValue } from './heatmap.js';
+import { strings } from './strings.js';
 
 // Okabe-Ito colours: distinguishable with colour-vision deficiencies.
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
@@ -118,10 +119,10 @@ function barLineConfig(spec) {
 
 export function drawChart(box, spec) {
   if (spec.type === 'heatmap') return drawHeatmap(box, spec);
-  if (typeof Chart === 'undefined') throw new Error('Chart.js did not load');
+  if (typeof Chart === 'undefined') throw new Error(strings.chart.noChartJs);
   const canvas = document.createElement('canvas');
   canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', `${spec.title}: ${spec.type} chart. Use "Show data" for the numbers.`);
+  canvas.setAttribute('aria-label', strings.chart.ariaLabel(spec.title, spec.type));
   box.append(canvas);
   const config = spec.type === 'line' ? lineConfig(spec) : spec.type === 'bar' ? barConfig(spec) : barLineConfig(spec);
   config.options = { ...config.options, responsive: true, maintainAspectRatio: false, animation: false,
@@ -151,6 +152,6 @@ export function drawChart(box, spec) {
 
 // A live loss chart for progress updates that arrive before the Result (training exercises).
 export function liveLossSpec() {
-  return { type: 'line', title: 'Training loss (live)', x_label: 'Step', y_label: 'Loss', x: [],
+  return { type: 'line', title: strings.chart.liveTitle, x_label: strings.chart.step, y_label: strings.chart.loss, x: [],
            series: [{ name: 'loss', values: [] }], markers: [] };
 }

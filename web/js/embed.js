@@ -3,6 +3,7 @@
 import { LabClient } from './lab-client.js';
 import { ExerciseView } from './exercise-view.js';
 import { element } from './result-view.js';
+import { strings } from './strings.js';
 import { decodeParams, parseHash } from './url-state.js';
 
 const main = document.getElementById('main');
@@ -11,14 +12,14 @@ const status = document.getElementById('engine-status');
 const client = new LabClient({ engine: new URLSearchParams(window.location.search).get('engine') });
 client.ready.then(
   () => status.remove(),
-  (error) => { status.textContent = `The engine could not start: ${error.message}`; });
+  (error) => { status.textContent = strings.engine.failed(error.message); });
 
 async function show() {
   const catalog = await (await fetch('catalog.json')).json();
   const { id, raw } = parseHash(window.location.hash);
   const exercise = catalog.find((ex) => ex.id === id);
   if (!exercise) {
-    main.replaceChildren(element('p', { class: 'run-error', text: `embed.html needs an exercise id in its hash, e.g. embed.html#01.1 (got “${id ?? ''}”).` }));
+    main.replaceChildren(element('p', { class: 'run-error', text: strings.exercise.embedNeedsId(id) }));
     return;
   }
   document.title = `${exercise.id} ${exercise.title}`;

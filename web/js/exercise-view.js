@@ -4,6 +4,7 @@
 import { chartCard, element, renderResult } from './result-view.js';
 import { liveLossSpec } from './charts.js';
 import { ParamForm } from './form.js';
+import { strings } from './strings.js';
 import { buildHash, changedParams } from './url-state.js';
 
 const resultCache = new Map();  // id + params -> {result, ms}: back/forward shows a run again without recomputing
@@ -22,22 +23,22 @@ export class ExerciseView {
     const article = element('article', { class: 'exercise', 'aria-labelledby': 'exercise-title', 'data-run-state': 'idle' });
     this.article = article;
     article.append(
-      element('p', { class: 'crumb', text: `Notebook ${ex.notebook} · ${ex.notebook_title}` }),
+      element('p', { class: 'crumb', text: strings.exercise.crumb(ex.notebook, ex.notebook_title) }),
       element('h2', { class: 'exercise-title', id: 'exercise-title' }, element('span', { class: 'ex-id', text: ex.id }), ex.title),
       element('p', { class: 'summary', text: ex.summary }));
 
 
     // Embedded, the form folds away under its summary so the charts fit a course page's frame.
     const controls = this.embedded
-      ? element('details', { class: 'controls' }, element('summary', { text: `Parameters (${ex.params.length}) and Run` }))
+      ? element('details', { class: 'controls' }, element('summary', { text: strings.exercise.embeddedControls(ex.params.length) }))
       : element('section', { class: 'controls', 'aria-labelledby': 'params-heading' },
-        element('h3', { id: 'params-heading', text: ex.params.length ? 'Parameters' : 'This exercise has no parameters' }));
+        element('h3', { id: 'params-heading', text: ex.params.length ? strings.exercise.parameters : strings.exercise.noParameters }));
     const form = element('form', { novalidate: '' });
     controls.append(form);
     this.form = new ParamForm(form, ex.params, this.values, this.embedded ? 'embed-param' : 'param');
-    this.runButton = element('button', { type: 'submit', class: 'primary', text: 'Run' });
-    this.cancelButton = element('button', { type: 'button', text: 'Cancel', disabled: '' });
-    const reset = element('button', { type: 'button', text: 'Reset to defaults' });
+    this.runButton = element('button', { type: 'submit', class: 'primary', text: strings.exercise.run });
+    this.cancelButton = element('button', { type: 'button', text: strings.exercise.cancel, disabled: '' });
+    const reset = element('button', { type: 'button', text: strings.exercise.reset });
     form.append(element('div', { class: 'actions' }, this.runButton, this.cancelButton, reset));
     this.status = element('div', { class: 'run-status', role: 'status', 'aria-live': 'polite' });
     this.error = element('div', { class: 'run-error', role: 'alert' });
@@ -55,12 +56,12 @@ export class ExerciseView {
     });
 
     if (ex.lab_notes && !this.embedded) {
-      article.append(element('p', { class: 'lab-note' }, element('strong', { text: 'Where the lab differs from the notebook. ' }), ex.lab_notes));
+      article.append(element('p', { class: 'lab-note' }, element('strong', { text: strings.exercise.labNote }), ex.lab_notes));
     }
     this.results = element('section', { class: 'results', 'aria-label': 'Result', 'aria-live': 'off' });
     article.append(controls, ...(this.embedded ? [this.status, this.error] : []), this.results);
     if (!this.embedded) article.append(this.comparisonPanel(), this.codePanel(), this.embedPanel());
-    else article.append(element('p', { class: 'embed-footer' }, element('a', { href: `./${this.hash()}`, target: '_blank', rel: 'noopener', text: 'Open in the full lab ↗' })));
+    else article.append(element('p', { class: 'embed-footer' }, element('a', { href: `./${this.hash()}`, target: '_blank', rel: 'noopener', text: strings.exercise.openFullLab })));
     this.container.replaceChildren(article);
   }
 
@@ -97,14 +98,14 @@ export class ExerciseView {
       this.setRunning(false);
       const cached = resultCache.get(key);
       this.show(cached.result, cached.ms);
-      this.status.textContent = 'Shown again from this session’s earlier run (same parameters, same Result).';
+      this.status.textContent = strings.exercise.shownAgain;
       this.setState('done');
       return;
     }
     const token = (this.runToken = (this.runToken || 0) + 1);
     const stale = () => token !== this.runToken;  // a newer run replaced this one
     this.setRunning(true);
-    this.status.replaceChildren('Running…');
+    this.status.replaceChildren(strings.exercise.running);
     let live = null;
     let progressBar = null;
     const onProgress = (updates) => {
@@ -112,18 +113,17 @@ export class ExerciseView {
       const lastUpdate = updates[updates.length - 1];
       if (lastUpdate.total) {
         if (!progressBar) {
-          progressBar = element('progress', { class: 'progress', max: String(lastUpdate.total), 'aria-label': 'Training progress' });
+          progressBar = element('progress', { class: 'progress', max: String(lastUpdate.total), 'aria-label': strings.exercise.trainingProgress });
           this.statusText = element('span');
           this.status.replaceChildren(progressBar, ' ', this.statusText);
         }
         progressBar.value = lastUpdate.step;
-        const loss = typeof lastUpdate.loss === 'number' ? ` · loss ${lastUpdate.loss.toFixed(4)}` : '';
-        this.statusText.textContent = `step ${lastUpdate.step} / ${lastUpdate.total}${loss}`;
+        this.statusText.textContent = strings.exercise.step(lastUpdate.step, lastUpdate.total, lastUpdate.loss);
       }
       const points = updates.filter((u) => typeof u.loss === 'number').map((u) => ({ x: u.step, y: u.loss }));
       if (points.length) {
         if (!live) {
-          this.results.replaceChildren(element('h3', { text: 'Training…' }));
+          this.results.replaceChildren(element('h3', { text: strings.exercise.training }));
           const charts = element('div', { class: 'charts' });
           this.results.append(charts);
           live = chartCard(charts, liveLossSpec(), `lab-${ex.id}`);
@@ -139,10 +139,10 @@ export class ExerciseView {
       this.setRunning(false);
       this.results.replaceChildren();
       if (error.cancelled) {
-        this.status.textContent = 'Cancelled. Change the parameters or run again.';
+        this.status.textContent = strings.exercise.cancelled;
         this.setState('cancelled');
       } else {
-        this.showError({ code: 'engine', message: `${error.message}. The engine was restarted; the next run will work.` });
+        this.showError({ code: 'engine', message: strings.exercise.engineRestarted(error.message) });
         this.status.textContent = '';
         this.setState('error');
       }
@@ -154,12 +154,12 @@ export class ExerciseView {
     if (result.error) {
       this.results.replaceChildren();
       this.showError(result.error);
-      this.status.textContent = 'The run stopped with an error; fix the parameter and run again.';
+      this.status.textContent = strings.exercise.failed;
       this.setState('error');
       return;
     }
     resultCache.set(key, { result, ms });
-    this.status.textContent = `Done in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms.`;
+    this.status.textContent = strings.exercise.done(ms);
     this.show(result, ms);
     this.setState('done');
   }
@@ -168,7 +168,7 @@ export class ExerciseView {
     const start = performance.now();
     renderResult(this.results, result, { ms, variant: this.client.info?.variant, embedded: this.embedded });
     performance.measure('lab:render', { start, end: performance.now() });
-    if (this.labOutput) this.labOutput.textContent = (result.log || []).join('\n') || '(nothing printed)';
+    if (this.labOutput) this.labOutput.textContent = (result.log || []).join('\n') || strings.exercise.nothingPrinted;
     this.markNotebookLines(result.log || []);
     this.lastResult = result;
   }
@@ -177,7 +177,7 @@ export class ExerciseView {
   markNotebookLines(labLines) {
     if (!this.notebookLines) return;
     const printed = new Set(labLines.map((line) => line.trimEnd()));
-    const lines = (this.exercise.notebook_output || '(nothing)').split('\n');
+    const lines = (this.exercise.notebook_output || strings.compare.nothing).split('\n');
     this.notebookLines.replaceChildren(...lines.map((line) => {
       const same = line.trim() !== '' && printed.has(line.trimEnd());
       return element('span', { class: same ? 'line same' : 'line' }, same ? '✓ ' : '  ', `${line}\n`);
@@ -205,7 +205,7 @@ export class ExerciseView {
 
   showError(error) {
     this.error.replaceChildren(
-      element('strong', { text: error.param ? `Parameter ${error.param}: ${error.code}` : error.code }),
+      element('strong', { text: strings.exercise.errorTitle(error) }),
       error.message);
     this.error.hidden = false;
     if (error.param) {
@@ -218,22 +218,22 @@ export class ExerciseView {
   comparisonPanel() {
     const ex = this.exercise;
     const panel = element('details', { class: 'panel', id: 'compare' });
-    panel.append(element('summary', { text: 'Notebook vs lab: what each printed' }));
+    panel.append(element('summary', { text: strings.compare.summary }));
     const body = element('div', { class: 'panel-body' });
     this.notebookLines = element('pre', { class: 'quote', tabindex: '0' });
     this.markNotebookLines([]);
     const notebookSide = element('div', {},
-      element('h4', {}, 'The notebook printed ', element('span', { class: 'badge quoted', text: 'quoted' })),
+      element('h4', {}, strings.compare.notebookPrinted, element('span', { class: 'badge quoted', text: strings.compare.quoted })),
       this.notebookLines,
-      element('p', { class: 'chart-note', text: 'Lines marked ✓ appear word for word in what the lab printed.' }));
+      element('p', { class: 'chart-note', text: strings.compare.sameLines }));
     if (ex.notebook_figure) {
       notebookSide.append(element('img', { class: 'notebook-figure', src: ex.notebook_figure, loading: 'lazy',
-        alt: `The notebook's own figure for exercise ${ex.id} (matplotlib), for comparison with the lab's charts` }));
+        alt: strings.compare.figureAlt(ex.id) }));
     }
-    this.labOutput = element('pre', { class: 'quote', tabindex: '0', text: this.lastResult ? this.lastResult.log.join('\n') : 'Run the exercise to see what the lab prints.' });
-    const labSide = element('div', {}, element('h4', {}, 'The lab computed ', element('span', { class: 'badge', text: 'live' })), this.labOutput);
+    this.labOutput = element('pre', { class: 'quote', tabindex: '0', text: this.lastResult ? this.lastResult.log.join('\n') : strings.compare.runToSee });
+    const labSide = element('div', {}, element('h4', {}, strings.compare.labComputed, element('span', { class: 'badge', text: strings.compare.live })), this.labOutput);
     body.append(element('div', { class: 'side-by-side' }, notebookSide, labSide));
-    if (ex.lab_notes) body.append(element('p', { class: 'lab-note' }, element('strong', { text: 'Where the lab differs from the notebook, and why. ' }), ex.lab_notes));
+    if (ex.lab_notes) body.append(element('p', { class: 'lab-note' }, element('strong', { text: strings.compare.labNote }), ex.lab_notes));
     panel.append(body);
     return panel;
   }
@@ -242,8 +242,8 @@ export class ExerciseView {
   codePanel() {
     const ex = this.exercise;
     const panel = element('details', { class: 'panel', id: 'code' });
-    panel.append(element('summary', { text: 'Code: the lab’s C++ beside the notebook’s Python' }));
-    const body = element('div', { class: 'panel-body', text: 'Loading the code…' });
+    panel.append(element('summary', { text: strings.code.summary }));
+    const body = element('div', { class: 'panel-body', text: strings.code.loading });
     panel.append(body);
     panel.addEventListener('toggle', async () => {
       if (!panel.open || panel.dataset.loaded) return;
@@ -258,23 +258,23 @@ export class ExerciseView {
           pre.innerHTML = `<code class="hljs language-${language}">${file.html}</code>`;
           return [element('p', { class: 'code-file', text: file.file }), pre];
         };
-        const cpp = element('div', {}, element('h4', { text: 'This exercise (C++)' }));
+        const cpp = element('div', {}, element('h4', { text: strings.code.exercise }));
         for (const file of code.exercise) cpp.append(...block(file, 'cpp'));
         if (code.library.length) {
           const library = element('details', { class: 'library-code' },
-            element('summary', { text: `The library code it calls (${code.library.length} files)` }));
+            element('summary', { text: strings.code.library(code.library.length) }));
           for (const file of code.library) library.append(...block(file, 'cpp'));
           cpp.append(library);
         }
-        const python = element('div', {}, element('h4', { text: 'The notebook (Python)' }));
+        const python = element('div', {}, element('h4', { text: strings.code.notebook }));
         if (code.python) {
           python.append(...block(code.python, 'python'));
         } else {
-          python.append(element('p', { text: 'The course’s Python is not bundled with this build of the lab. To add it, build the site with LAB_COURSE_SOLUTIONS set to the course’s notebook_solutions.txt (see the README).' }));
+          python.append(element('p', { text: strings.code.notBundled }));
         }
         body.replaceChildren(element('div', { class: 'side-by-side' }, cpp, python));
       } catch (error) {
-        body.textContent = `The code could not be loaded (${error.message}).`;
+        body.textContent = strings.code.failed(error.message);
         delete panel.dataset.loaded;
       }
     });
@@ -284,9 +284,9 @@ export class ExerciseView {
   // A copy-paste iframe for course sites, following the current parameters.
   embedPanel() {
     const panel = element('details', { class: 'panel', id: 'embed' });
-    panel.append(element('summary', { text: 'Embed this exercise in another site' }));
-    const snippet = element('textarea', { class: 'embed-snippet', readonly: '', rows: '4', 'aria-label': 'Embed snippet' });
-    const copy = element('button', { type: 'button', class: 'small', text: 'Copy snippet' });
+    panel.append(element('summary', { text: strings.embed.summary }));
+    const snippet = element('textarea', { class: 'embed-snippet', readonly: '', rows: '4', 'aria-label': strings.embed.snippetLabel });
+    const copy = element('button', { type: 'button', class: 'small', text: strings.embed.copy });
     const refresh = () => {
       const url = new URL(`embed.html${this.hash()}`, this.siteBase || window.location.href).href;
       snippet.value = `<iframe src="${url}" title="${this.exercise.id} ${this.exercise.title.replaceAll('"', '&quot;')}" width="100%" height="640" style="border:1px solid #d5dae1;border-radius:8px" loading="lazy"></iframe>`;
@@ -297,15 +297,15 @@ export class ExerciseView {
       refresh();
       try {
         await navigator.clipboard.writeText(snippet.value);
-        copy.textContent = 'Copied';
+        copy.textContent = strings.embed.copied;
       } catch {
         snippet.select();
-        copy.textContent = 'Press Ctrl+C to copy';
+        copy.textContent = strings.embed.pressToCopy;
       }
-      setTimeout(() => { copy.textContent = 'Copy snippet'; }, 2000);
+      setTimeout(() => { copy.textContent = strings.embed.copy; }, 2000);
     });
     panel.append(element('div', { class: 'panel-body' },
-      element('p', { text: 'Paste this into any page: the exercise runs inside the frame with the parameters you set here.' }),
+      element('p', { text: strings.embed.explain }),
       snippet, element('div', { class: 'chart-actions' }, copy)));
     return panel;
   }

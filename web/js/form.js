@@ -3,6 +3,7 @@
 // tied to each control, and a dot on the ones that differ from the default.
 // readForm() returns {params, errors}: only JSON that does not parse is caught here; ranges and types are the
 // core's to judge, so its messages are the ones a learner sees.
+import { strings } from './strings.js';
 
 const isLongText = (spec) => spec.type === 'string' && !spec.choices &&
   (String(spec.default).length > 60 || String(spec.default).includes('\n') || (spec.max ?? 0) > 200);
@@ -59,7 +60,7 @@ function readControl(control, spec) {
     try {
       return { value: JSON.parse(text) };
     } catch (error) {
-      return { error: `not valid JSON (${error.message})` };
+      return { error: strings.form.notJson(error.message) };
     }
   }
   return { value: text };
@@ -83,8 +84,8 @@ export class ParamForm {
       help.className = 'help';
       help.id = `${id}-help`;
       const range = spec.min !== undefined && spec.max !== undefined && (spec.type === 'integer' || spec.type === 'number')
-        ? ` Range ${spec.min}–${spec.max}.` : '';
-      const shownDefault = typeof spec.default === 'object' || String(spec.default).length > 40 ? '' : ` Default: ${spec.default}.`;
+        ? strings.form.range(spec.min, spec.max) : '';
+      const shownDefault = typeof spec.default === 'object' || String(spec.default).length > 40 ? '' : strings.form.defaultValue(spec.default);
       help.textContent = `${spec.help}.${range}${shownDefault}`.replace('..', '.');
       const error = document.createElement('span');
       error.className = 'field-error';

@@ -93,7 +93,7 @@ export function drawHeatmap(box, spec) {
   function draw() {
     const width = Math.max(260, Math.floor(box.clientWidth || 420));
     let w = width - margin.left - margin.right;
-    let h = Math.round(rows === cols ? Math.min(w, 420) : Math.max(140, Math.min(380, (w * rows) / Math.max(1, cols))));
+    const h = Math.round(rows === cols ? Math.min(w, 420) : Math.max(140, Math.min(380, (w * rows) / Math.max(1, cols))));
     if (rows === cols) w = h;
     // Named columns that do not fit side by side are written at an angle, and thinned if even that is too tight.
     const cell = w / Math.max(1, cols);

@@ -4,6 +4,8 @@
 //   const result = await lab.run(id, params, onProgress);    // the Result, or an {error} object
 //   lab.cancel();                                            // stops at once: the worker is replaced
 // A run that crashes the module (out of memory, a trap) rejects, and a fresh worker takes over.
+import { strings } from './strings.js';
+
 export class LabClient {
   constructor({ engine = null, workerUrl = new URL('./worker.js', import.meta.url) } = {}) {
     this.workerUrl = workerUrl;
@@ -25,7 +27,7 @@ export class LabClient {
     this.worker.onmessage = (event) => this.receive(event.data);
     this.worker.onerror = (event) => {
       event.preventDefault();
-      this.fail(new Error(event.message || 'the lab worker failed to start'));
+      this.fail(new Error(event.message || strings.engine.workerFailed));
     };
     this.worker.postMessage({ type: 'init', engine: this.engine });
   }

@@ -4,6 +4,7 @@
 import { drawChart } from './charts.js';
 import { chartTable, download, fileSafe, toCSV } from './export.js';
 import { formatValue } from './heatmap.js';
+import { strings } from './strings.js';
 
 const MAX_TABLE_CELLS = 60;  // rows and columns shown inline; the CSV has everything
 
@@ -38,13 +39,13 @@ export function dataTable(columns, rows, caption) {
   table.append(body);
   const wrap = element('div', { class: 'table-wrap' }, table);
   if (rows.length > MAX_TABLE_CELLS || columns.length > MAX_TABLE_CELLS + 1) {
-    wrap.append(element('p', { class: 'chart-note', text: `Showing at most ${MAX_TABLE_CELLS} rows and columns of ${rows.length} × ${columns.length - 1}; the CSV has all of them.` }));
+    wrap.append(element('p', { class: 'chart-note', text: strings.result.tableCut(MAX_TABLE_CELLS, rows.length, columns.length - 1) }));
   }
   return wrap;
 }
 
 function metricList(metrics) {
-  const list = element('ul', { class: 'metrics', 'aria-label': 'Headline figures' });
+  const list = element('ul', { class: 'metrics', 'aria-label': strings.result.metrics });
   for (const [name, value] of Object.entries(metrics || {})) {
     const shown = typeof value === 'boolean' ? (value ? 'true' : 'false')
       : typeof value === 'number' && !Number.isInteger(value) && Math.abs(value) >= 1e-3 && Math.abs(value) < 1e6
@@ -73,24 +74,24 @@ export function chartCard(container, spec, stem) {
   }
   if (spec.note) card.append(element('figcaption', { class: 'chart-note', text: spec.note }));
   const name = `${stem}-${fileSafe(spec.title)}`;
-  const png = element('button', { type: 'button', class: 'small', text: 'Download PNG' });
+  const png = element('button', { type: 'button', class: 'small', text: strings.result.downloadPng });
   png.addEventListener('click', () => download(`${name}.png`, handle.toPNG(), 'image/png'));
-  const csv = element('button', { type: 'button', class: 'small', text: 'Download CSV' });
+  const csv = element('button', { type: 'button', class: 'small', text: strings.result.downloadCsv });
   csv.addEventListener('click', () => {
     const { columns, rows } = chartTable(spec);
     download(`${name}.csv`, toCSV(columns, rows), 'text/csv');
   });
-  const show = element('button', { type: 'button', class: 'small', 'aria-expanded': 'false', text: 'Show data' });
+  const show = element('button', { type: 'button', class: 'small', 'aria-expanded': 'false', text: strings.result.showData });
   const dataBox = element('div', { class: 'chart-data' });
   dataBox.hidden = true;
   show.addEventListener('click', () => {
     if (!dataBox.childElementCount) {
       const { columns, rows } = chartTable(spec);
-      dataBox.append(dataTable(columns, rows, `${spec.title} (data)`));
+      dataBox.append(dataTable(columns, rows, strings.result.dataCaption(spec.title)));
     }
     dataBox.hidden = !dataBox.hidden;
     show.setAttribute('aria-expanded', String(!dataBox.hidden));
-    show.textContent = dataBox.hidden ? 'Show data' : 'Hide data';
+    show.textContent = dataBox.hidden ? strings.result.showData : strings.result.hideData;
   });
   card.append(element('div', { class: 'chart-actions' }, png, csv, show), dataBox);
   return handle;
@@ -101,30 +102,30 @@ export function renderResult(container, result, { ms, variant, embedded = false 
   const stem = `lab-${result.id}`;
   const toolbar = element('div', { class: 'result-toolbar' });
   if (ms !== undefined) {
-    toolbar.append(element('span', { class: 'timing', text: `Computed in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms${variant ? ` (${variant} build)` : ''}.` }));
+    toolbar.append(element('span', { class: 'timing', text: strings.result.computedIn(ms, variant) }));
   }
-  const json = element('button', { type: 'button', class: 'small', text: 'Download Result (JSON)' });
+  const json = element('button', { type: 'button', class: 'small', text: strings.result.downloadJson });
   json.addEventListener('click', () => download(`${stem}.json`, JSON.stringify(result, null, 2), 'application/json'));
   toolbar.append(json);
 
-  container.append(element('h3', { text: 'Result' }), toolbar, metricList(result.metrics));
-  if (result.insight) container.append(element('p', { class: 'insight' }, element('strong', { text: 'Insight. ' }), result.insight));
+  container.append(element('h3', { text: strings.result.heading }), toolbar, metricList(result.metrics));
+  if (result.insight) container.append(element('p', { class: 'insight' }, element('strong', { text: strings.result.insight }), result.insight));
 
   if (result.charts?.length) {
     const charts = element('div', { class: 'charts' });
-    container.append(element('h3', { text: 'Charts' }), charts);
+    container.append(element('h3', { text: strings.result.charts }), charts);
     for (const spec of result.charts) chartCard(charts, spec, stem);
   }
   if (result.tables?.length) {
-    container.append(element('h3', { text: 'Tables' }));
+    container.append(element('h3', { text: strings.result.tables }));
     result.tables.forEach((table, i) => {
       container.append(dataTable(table.columns, table.rows, table.title));
-      const csv = element('button', { type: 'button', class: 'small', text: 'Download CSV' });
+      const csv = element('button', { type: 'button', class: 'small', text: strings.result.downloadCsv });
       csv.addEventListener('click', () => download(`${stem}-table-${i + 1}.csv`, toCSV(table.columns, table.rows), 'text/csv'));
       container.append(element('div', { class: 'chart-actions' }, csv));
     });
   }
   if (result.log?.length && !embedded) {
-    container.append(element('h3', { text: 'What the lab printed' }), element('pre', { class: 'log', tabindex: '0', 'aria-label': 'Lab output' }, result.log.join('\n')));
+    container.append(element('h3', { text: strings.result.printed }), element('pre', { class: 'log', tabindex: '0', 'aria-label': strings.result.printedLabel }, result.log.join('\n')));
   }
 }

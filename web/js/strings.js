@@ -1,0 +1,113 @@
+// Every sentence the page itself says, in one place: a wording fix is one edit here, and a translation would be
+// a second module of the same shape. What the lab says about an exercise (its title, idea, the notebook's output,
+// its notes) comes from the exercise's Markdown text through the catalogue; what a run says comes from the core.
+export const strings = {
+  engine: {
+    loading: 'Loading the engine…',
+    ready: (variant) => `Engine ready: WebAssembly ${variant === 'simd' ? 'with SIMD' : 'without SIMD'}.`,
+    failed: (message) => `The engine could not start: ${message}`,
+    workerFailed: 'the lab worker failed to start',
+  },
+  home: {
+    title: 'Deep Learning & NLP Lab',
+    heading: 'A deep learning and NLP course you can run, change and check in the browser',
+    intro: 'Every exercise of the course’s five notebooks (transformers from scratch, BERT-style classification, ' +
+      'LLM application patterns, text preprocessing and LoRA fine-tuning) runs here, on a C++ core compiled to ' +
+      'WebAssembly. No Python, no install, no server: pick an exercise, change its parameters and run it.',
+    honesty: 'With the default parameters each exercise prints what the notebook prints. Where the notebook fakes, ' +
+      'hard-codes or mis-checks a result, the lab computes the real thing or labels the figure, and says why.',
+    notebook: (number, title) => `${number} · ${title}`,
+    exerciseTitle: (exercise) => `${exercise.id} ${exercise.title} · Deep Learning & NLP Lab`,
+    noSuchTitle: 'No such exercise',
+    noSuchExercise: (id) => `There is no exercise “${id}”. Exercises run from 01.1 to 05.5; pick one from the menu.`,
+    catalogFailed: (message) => `The exercise list could not be loaded: ${message}`,
+  },
+  exercise: {
+    crumb: (notebook, title) => `Notebook ${notebook} · ${title}`,
+    parameters: 'Parameters',
+    noParameters: 'This exercise has no parameters',
+    embeddedControls: (count) => `Parameters (${count}) and Run`,
+    run: 'Run',
+    cancel: 'Cancel',
+    reset: 'Reset to defaults',
+    labNote: 'Where the lab differs from the notebook. ',
+    openFullLab: 'Open in the full lab ↗',
+    shownAgain: 'Shown again from this session’s earlier run (same parameters, same Result).',
+    running: 'Running…',
+    trainingProgress: 'Training progress',
+    step: (step, total, loss) => `step ${step} / ${total}${typeof loss === 'number' ? ` · loss ${loss.toFixed(4)}` : ''}`,
+    training: 'Training…',
+    cancelled: 'Cancelled. Change the parameters or run again.',
+    engineRestarted: (message) => `${message}. The engine was restarted; the next run will work.`,
+    failed: 'The run stopped with an error; fix the parameter and run again.',
+    done: (ms) => `Done in ${formatMs(ms)} ms.`,
+    nothingPrinted: '(nothing printed)',
+    errorTitle: (error) => (error.param ? `Parameter ${error.param}: ${error.code}` : error.code),
+    embedNeedsId: (id) => `embed.html needs an exercise id in its hash, e.g. embed.html#01.1 (got “${id ?? ''}”).`,
+  },
+  compare: {
+    summary: 'Notebook vs lab: what each printed',
+    notebookPrinted: 'The notebook printed ',
+    quoted: 'quoted',
+    sameLines: 'Lines marked ✓ appear word for word in what the lab printed.',
+    nothing: '(nothing)',
+    figureAlt: (id) => `The notebook's own figure for exercise ${id} (matplotlib), for comparison with the lab's charts`,
+    labComputed: 'The lab computed ',
+    live: 'live',
+    runToSee: 'Run the exercise to see what the lab prints.',
+    labNote: 'Where the lab differs from the notebook, and why. ',
+  },
+  code: {
+    summary: 'Code: the lab’s C++ beside the notebook’s Python',
+    loading: 'Loading the code…',
+    exercise: 'This exercise (C++)',
+    library: (count) => `The library code it calls (${count} files)`,
+    notebook: 'The notebook (Python)',
+    notBundled: 'The course’s Python is not bundled with this build of the lab. To add it, build the site with ' +
+      'LAB_COURSE_SOLUTIONS set to the course’s notebook_solutions.txt (see the README).',
+    failed: (message) => `The code could not be loaded (${message}).`,
+  },
+  embed: {
+    summary: 'Embed this exercise in another site',
+    snippetLabel: 'Embed snippet',
+    copy: 'Copy snippet',
+    copied: 'Copied',
+    pressToCopy: 'Press Ctrl+C to copy',
+    explain: 'Paste this into any page: the exercise runs inside the frame with the parameters you set here.',
+  },
+  result: {
+    heading: 'Result',
+    metrics: 'Headline figures',
+    computedIn: (ms, variant) => `Computed in ${formatMs(ms)} ms${variant ? ` (${variant} build)` : ''}.`,
+    downloadJson: 'Download Result (JSON)',
+    insight: 'Insight. ',
+    charts: 'Charts',
+    tables: 'Tables',
+    printed: 'What the lab printed',
+    printedLabel: 'Lab output',
+    downloadPng: 'Download PNG',
+    downloadCsv: 'Download CSV',
+    showData: 'Show data',
+    hideData: 'Hide data',
+    dataCaption: (title) => `${title} (data)`,
+    tableCut: (limit, rows, columns) =>
+      `Showing at most ${limit} rows and columns of ${rows} × ${columns}; the CSV has all of them.`,
+  },
+  chart: {
+    ariaLabel: (title, type) => `${title}: ${type} chart. Use "Show data" for the numbers.`,
+    noChartJs: 'Chart.js did not load',
+    liveTitle: 'Training loss (live)',
+    step: 'Step',
+    loss: 'Loss',
+  },
+  form: {
+    range: (min, max) => ` Range ${min}–${max}.`,
+    defaultValue: (value) => ` Default: ${value}.`,
+    notJson: (message) => `not valid JSON (${message})`,
+  },
+};
+
+// Milliseconds as the page shows them: one decimal below 10 ms, whole numbers above.
+export function formatMs(ms) {
+  return ms < 10 ? ms.toFixed(1) : String(Math.round(ms));
+}
