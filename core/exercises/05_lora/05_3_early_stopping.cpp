@@ -1,0 +1,138 @@
+// 05.3 Early stopping with patience: watch validation perplexity after every epoch, remember the best epoch, and
+// stop once `patience` epochs in a row have failed to beat it by more than min_delta.
+//   data    the given val_ppls, or the notebook's simulated U-shaped curve (NumPy's generator, seed 1)
+//   stop    the notebook's EarlyStopping, one epoch at a time
+//   report  best epoch, stop epoch, the epochs skipped, and the curve with the part training never ran
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/array_json.hpp"
+#include "core/charts.hpp"
+#include "core/error.hpp"
+#include "core/exercise.hpp"
+#include "core/exercises/seed.hpp"
+#include "core/string_format.hpp"
+
+namespace lab::exercises {
+
+namespace {
+
+// The notebook's EarlyStopping: an epoch counts as progress only if it beats the best by more than min_delta;
+// after `patience` epochs without progress, training stops.
+struct EarlyStopping {
+  int patience;
+  double min_delta;
+  double best_ppl = INFINITY;
+  int counter = 0, best_epoch = 0;
+
+  bool step(double val_ppl, int epoch) {  // true: stop now
+    if (val_ppl < best_ppl - min_delta) {
+      best_ppl = val_ppl;
+      counter = 0;
+      best_epoch = epoch;
+      return false;
+    }
+    return ++counter >= patience;
+  }
+};
+
+// The notebook's simulated U-shaped curve: np.random.seed(seed), falling until epoch 8, then rising, with noise.
+std::vector<double> simulated_val_ppls(int epochs, NumpyRandom& rng) {
+  std::vector<double> ppls;
+  for (int ep = 0; ep < epochs; ++ep) {
+    ppls.push_back(ep < 8 ? 30 - 2.5 * ep + rng.randn() * 0.5 : 11 + 0.8 * (ep - 8) + rng.randn() * 0.5);
+  }
+  return ppls;
+}
+
+std::vector<double> given_val_ppls(const json& values) {
+  std::vector<double> ppls;
+  for (const auto& v : values) {
+    if (!v.is_number() || !std::isfinite(v.get<double>())) {
+      fail_param("val_ppls", "val_ppls must be numbers (got " + v.dump() + ")");
+    }
+    ppls.push_back(v.get<double>());
+  }
+  return ppls;
+}
+
+// Feeds the epochs to `stopper` until it says stop; the epoch it stopped at, or none when it never did.
+std::optional<int> run_epochs(const std::vector<double>& ppls, EarlyStopping& stopper) {
+  for (int epoch = 0; epoch < int(ppls.size()); ++epoch) {
+    if (stopper.step(ppls[std::size_t(epoch)], epoch)) return epoch;
+  }
+  return std::nullopt;
+}
+
+void report(const std::vector<double>& ppls, bool simulated, const EarlyStopping& stopper,
+            std::optional<int> stopped_at, Result& result) {
+  const int n_epochs = int(ppls.size());
+  const int wasted = (stopped_at ? *stopped_at : n_epochs) - stopper.best_epoch - 1;  // the notebook's count
+  result.data["best_epoch"] = stopper.best_epoch;
+  result.data["best_ppl"] = stopper.best_ppl;
+  result.data["stopped_at"] = stopped_at ? json(*stopped_at) : json(nullptr);
+  result.data["val_ppls"] = to_json(ppls);
+  result.data["simulated"] = simulated;
+  result.metrics["best_epoch"] = stopper.best_epoch;
+  result.metrics["best_ppl"] = stopper.best_ppl;
+  result.metrics["stopped_at"] = result.data["stopped_at"];
+  result.metrics["epochs_skipped"] = stopped_at ? n_epochs - *stopped_at - 1 : 0;
+
+  json epochs = json::array(), seen = json::array(), unseen = json::array();
+  for (int e = 0; e < n_epochs; ++e) {
+    epochs.push_back(e);
+    const bool run = !stopped_at || e <= *stopped_at;
+    seen.push_back(run ? json(ppls[std::size_t(e)]) : json(nullptr));
+    unseen.push_back(!run || (stopped_at && e == *stopped_at) ? json(ppls[std::size_t(e)]) : json(nullptr));
+  }
+  json chart = line_chart(format("Early Stopping with Patience=%d", stopper.patience), "Epoch", "Perplexity", epochs,
+                          {{"Val Perplexity", seen}, {"after the stop (never run)", unseen}});
+  add_marker(chart, stopper.best_epoch, format("Best epoch (%d)", stopper.best_epoch));
+  if (stopped_at) add_marker(chart, *stopped_at, format("Early stop (%d)", *stopped_at));
+  if (simulated) set_note(chart, "simulated: the notebook's U-shaped curve with NumPy noise, not a training run");
+  result.add_chart(std::move(chart));
+
+  result.print(format("Best epoch: %d, Best PPL: %.2f", stopper.best_epoch, stopper.best_ppl));
+  result.print("Stopped at epoch: " + (stopped_at ? std::to_string(*stopped_at) : std::string("None")) +
+               format(" (saved %d wasted epochs)", wasted));
+  result.insight = stopped_at
+      ? format("Validation perplexity bottomed out at epoch %d; after %d epochs without a gain of more than %g, "
+               "training stopped at epoch %d and skipped the last %d of %d epochs.",
+               stopper.best_epoch, stopper.patience, stopper.min_delta, *stopped_at, n_epochs - *stopped_at - 1,
+               n_epochs)
+      : format("Perplexity never stalled for %d epochs in a row, so training ran all %d epochs.", stopper.patience,
+               n_epochs);
+}
+
+Result run_early_stopping(const Params& params, const RunContext&) {
+  const bool simulated = params.value("val_ppls").empty();
+  std::vector<double> ppls;
+  if (simulated) {
+    NumpyRandom rng = seeded_random(params);
+    ppls = simulated_val_ppls(params.count("epochs"), rng);
+  } else {
+    ppls = given_val_ppls(params.value("val_ppls"));
+  }
+  EarlyStopping stopper{params.count("patience"), params.number("min_delta")};
+  const std::optional<int> stopped_at = run_epochs(ppls, stopper);
+  Result result;
+  report(ppls, simulated, stopper, stopped_at, result);
+  return result;
+}
+
+}  // namespace
+
+Exercise early_stopping_exercise() {
+  return {"05.3",
+          {array_param("val_ppls", json::array(), 0, 10000,
+                       "validation perplexity per epoch; empty = the notebook's simulated curve (NumPy, seed)"),
+           size_param("epochs", 20, 1, 10000, "epochs of the simulated curve; capped at 10000"),
+           integer_param("patience", 3, 1, 10000, "epochs without improvement before stopping"),
+           number_param("min_delta", 0.001, 0, 1e9, "smallest decrease that counts as an improvement"),
+           seed_param(1, "NumPy seed of the simulated curve")},
+          run_early_stopping};
+}
+
+}  // namespace lab::exercises
