@@ -10,7 +10,14 @@ Exercise causal_attention_exercise();
 Exercise copy_task_exercise();
 
 std::vector<Exercise> notebook02();  // BERT text classification
-std::vector<Exercise> notebook03();  // LLM applications and patterns
+
+// 03 LLM applications and patterns (03_llm_patterns/)
+Exercise structured_output_exercise();
+Exercise tool_calling_exercise();
+Exercise bm25_exercise();
+Exercise chain_of_thought_exercise();
+Exercise conversation_window_exercise();
+
 std::vector<Exercise> notebook04();  // text preprocessing
 
 // 05 LLM fine-tuning with LoRA (05_lora/)
@@ -23,12 +30,15 @@ Exercise merge_equivalence_exercise();
 std::vector<Exercise> course_exercises() {
   std::vector<Exercise> all = {positional_encoding_exercise(), single_vs_multi_head_exercise(),
                                gradient_norms_exercise(), causal_attention_exercise(), copy_task_exercise()};
-  for (auto notebook : {notebook02, notebook03, notebook04}) {
-    for (auto& exercise : notebook()) all.push_back(std::move(exercise));
+  for (auto& exercise : notebook02()) all.push_back(std::move(exercise));
+  for (auto make : {structured_output_exercise, tool_calling_exercise, bm25_exercise, chain_of_thought_exercise,
+                    conversation_window_exercise}) {
+    all.push_back(make());
   }
-  for (auto exercise : {rank_ablation_exercise, lora_modules_exercise, early_stopping_exercise, tiny_gpt_exercise,
-                        merge_equivalence_exercise}) {
-    all.push_back(exercise());
+  for (auto& exercise : notebook04()) all.push_back(std::move(exercise));
+  for (auto make : {rank_ablation_exercise, lora_modules_exercise, early_stopping_exercise, tiny_gpt_exercise,
+                    merge_equivalence_exercise}) {
+    all.push_back(make());
   }
   return all;
 }
