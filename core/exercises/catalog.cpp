@@ -18,7 +18,12 @@ Exercise bm25_exercise();
 Exercise chain_of_thought_exercise();
 Exercise conversation_window_exercise();
 
-std::vector<Exercise> notebook04();  // text preprocessing
+// 04 Text preprocessing (04_text_preprocessing/)
+Exercise retrieval_precision_exercise();
+Exercise bigram_model_exercise();
+Exercise sentiment_pipeline_exercise();
+Exercise tokenization_exercise();
+Exercise tfidf_scratch_exercise();
 
 // 05 LLM fine-tuning with LoRA (05_lora/)
 Exercise rank_ablation_exercise();
@@ -35,7 +40,10 @@ std::vector<Exercise> course_exercises() {
                     conversation_window_exercise}) {
     all.push_back(make());
   }
-  for (auto& exercise : notebook04()) all.push_back(std::move(exercise));
+  for (auto make : {retrieval_precision_exercise, bigram_model_exercise, sentiment_pipeline_exercise,
+                    tokenization_exercise, tfidf_scratch_exercise}) {
+    all.push_back(make());
+  }
   for (auto make : {rank_ablation_exercise, lora_modules_exercise, early_stopping_exercise, tiny_gpt_exercise,
                     merge_equivalence_exercise}) {
     all.push_back(make());

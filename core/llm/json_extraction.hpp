@@ -31,4 +31,8 @@ ExtractedJson extract_json(std::string_view text);
 // them recurse once per level).
 bool nested_deeper_than(const json& value, int levels);
 
+// How deep JSON given to the LLM exercises may nest: printing, checking and validating recurse once per level, so
+// deeper values are refused up front (each exercise words its own error).
+constexpr int max_json_depth = 64;
+
 }  // namespace lab::llm

@@ -10,7 +10,7 @@
 
 #include "core/error.hpp"
 #include "core/exercise.hpp"
-#include "core/exercises/03_llm_patterns/free_form_inputs.hpp"
+#include "core/param_values.hpp"
 #include "core/llm/json_extraction.hpp"
 #include "core/llm/json_schema.hpp"
 #include "core/string_format.hpp"
@@ -21,8 +21,8 @@ namespace {
 
 // A schema the validator can use: not too deep, and every keyword one it implements (named when not).
 void require_usable_schema(const json& schema) {
-  if (llm::nested_deeper_than(schema, max_json_depth)) {
-    fail_param("schema", format("schema nests deeper than %d levels", max_json_depth));
+  if (llm::nested_deeper_than(schema, llm::max_json_depth)) {
+    fail_param("schema", format("schema nests deeper than %d levels", llm::max_json_depth));
   }
   const std::vector<llm::SchemaProblem> problems = llm::check_schema(schema);
   if (!problems.empty()) {
@@ -54,8 +54,8 @@ FoundJson find_json(const Params& params) {
       out.reason = extracted.reason;
     }
   }
-  if (out.found() && llm::nested_deeper_than(out.value, max_json_depth)) {
-    fail_input(out.source == "value" ? "value" : "text", format("the JSON nests deeper than %d levels", max_json_depth));
+  if (out.found() && llm::nested_deeper_than(out.value, llm::max_json_depth)) {
+    fail_input(out.source == "value" ? "value" : "text", format("the JSON nests deeper than %d levels", llm::max_json_depth));
   }
   return out;
 }

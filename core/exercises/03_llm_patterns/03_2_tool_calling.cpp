@@ -9,12 +9,11 @@
 
 #include "core/error.hpp"
 #include "core/exercise.hpp"
-#include "core/exercises/03_llm_patterns/free_form_inputs.hpp"
+#include "core/param_values.hpp"
 #include "core/llm/json_extraction.hpp"
 #include "core/llm/tool_loop.hpp"
 #include "core/string_format.hpp"
 #include "core/text/python_repr.hpp"
-#include "core/text_params.hpp"
 
 namespace lab::exercises {
 
@@ -31,8 +30,8 @@ llm::ToolCall read_tool_call(const json& call, const std::string& path) {
   }
   if (!call.contains("name")) fail_param("tool_calls", path + ".name is required");
   const std::string& name = read_text(call["name"], "tool_calls", path + ".name", 200);
-  if (call.contains("args") && llm::nested_deeper_than(call["args"], max_json_depth)) {
-    fail_param("tool_calls", path + format(".args nests deeper than %d levels", max_json_depth));
+  if (call.contains("args") && llm::nested_deeper_than(call["args"], llm::max_json_depth)) {
+    fail_param("tool_calls", path + format(".args nests deeper than %d levels", llm::max_json_depth));
   }
   return {name, call.contains("args") ? call["args"] : json::object()};
 }

@@ -16,7 +16,7 @@
 #include "core/text/bm25.hpp"
 #include "core/text/ranking.hpp"
 #include "core/text/tokenizers.hpp"
-#include "core/text_params.hpp"
+#include "core/param_values.hpp"
 
 namespace lab::exercises {
 

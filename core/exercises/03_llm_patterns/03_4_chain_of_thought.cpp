@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/exercise.hpp"
-#include "core/exercises/03_llm_patterns/free_form_inputs.hpp"
+#include "core/param_values.hpp"
 #include "core/llm/chain_of_thought.hpp"
 
 namespace lab::exercises {

@@ -11,12 +11,11 @@
 #include "core/charts.hpp"
 #include "core/error.hpp"
 #include "core/exercise.hpp"
-#include "core/exercises/03_llm_patterns/free_form_inputs.hpp"
+#include "core/param_values.hpp"
 #include "core/float_format.hpp"
 #include "core/llm/conversation_window.hpp"
 #include "core/string_format.hpp"
 #include "core/text/utf8.hpp"
-#include "core/text_params.hpp"
 
 namespace lab::exercises {
 
@@ -24,9 +23,7 @@ namespace {
 
 // One turn of the conversation, at `path` of turns: exactly a role (user or assistant) and a content.
 llm::Message read_turn(const json& turn, const std::string& path) {
-  if (!turn.is_object() || !turn.contains("role") || !turn.contains("content") || turn.size() != 2) {
-    fail_param("turns", path + " must be an object {\"role\": ..., \"content\": ...} and nothing else");
-  }
+  require_object_with_keys(turn, "turns", path, {"role", "content"}, R"({"role": ..., "content": ...})");
   const std::string& role = read_text(turn["role"], "turns", path + ".role", 20);
   if (role != "user" && role != "assistant") fail_param("turns", path + ".role must be \"user\" or \"assistant\"");
   return {role, read_text(turn["content"], "turns", path + ".content", 5000)};

@@ -1,4 +1,4 @@
-#include "core/text_params.hpp"
+#include "core/param_values.hpp"
 
 #include "core/error.hpp"
 #include "core/string_format.hpp"
@@ -38,6 +38,19 @@ std::vector<std::string> read_text_list(const json& array, const std::string& pa
     out.push_back(read_text(array[i], param, param + "[" + std::to_string(i) + "]", max_bytes_each));
   }
   return out;
+}
+
+const std::string& utf8_text(const Params& params, const std::string& name) {
+  const std::string& text = params.text(name);
+  require_utf8(text, name, name);
+  return text;
+}
+
+void require_object_with_keys(const json& item, const std::string& param, const std::string& path,
+                              std::initializer_list<const char*> keys, const std::string& shape) {
+  bool ok = item.is_object() && item.size() == keys.size();
+  for (const char* key : keys) ok = ok && item.contains(key);
+  if (!ok) fail_param(param, path + " must be an object " + shape + " and nothing else");
 }
 
 }  // namespace lab
