@@ -13,7 +13,7 @@
 
 #include "core/charts.hpp"
 #include "core/error.hpp"
-#include "core/exercises/negation_corpus.hpp"
+#include "core/exercises/02_bert_classification/negation_corpus.hpp"
 #include "core/exercises/catalog.hpp"
 #include "core/exercises/training_budget.hpp"
 #include "core/exercises/training_loop.hpp"
