@@ -1,7 +1,7 @@
 // 02.4's corpus: 1600 nine-token reviews, labelled by the rule "a positive adjective, unless negated".
 #include <catch2/catch.hpp>
 
-#include "core/exercises/negation_corpus.hpp"
+#include "core/exercises/02_bert_classification/negation_corpus.hpp"
 
 using lab::exercises::negation_corpus;
 

@@ -1,4 +1,4 @@
-#include "core/exercises/negation_corpus.hpp"
+#include "core/exercises/02_bert_classification/negation_corpus.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -64,15 +64,15 @@ int NegationCorpus::id_of(const std::string& word) const {
 
 std::optional<int> NegationCorpus::label_of(const std::vector<std::string>& words) const {
   int adjectives = 0, positive = 0;
-  bool negated = false;
+  bool has_not = false;
   for (const auto& w : words) {
     const std::string word = lower(w);
-    negated = negated || word == "not";
+    has_not = has_not || word == "not";
     if (contains(kPositive, word)) ++adjectives, ++positive;
     if (contains(kNegative, word)) ++adjectives;
   }
   if (adjectives != 1) return std::nullopt;
-  return (positive == 1) != negated ? 1 : 0;
+  return (positive == 1) != has_not ? 1 : 0;
 }
 
 const NegationCorpus& negation_corpus() {
