@@ -1,5 +1,7 @@
 #include "core/exercises/training_budget.hpp"
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "core/string_format.hpp"
 
@@ -15,6 +17,13 @@ void check_budget(double bytes, double flops, const std::string& param, const st
                                  "(about half a minute in a browser): use fewer steps or smaller sizes",
                                  what.c_str(), flops / 1e9, kWorkCapFlops / 1e9));
   }
+}
+
+void check_training_run(const TransformerSize& size, int steps, double evaluation_tokens, int evaluation_passes) {
+  check_budget(std::max(transformer_training_bytes(size), transformer_evaluation_bytes(size, evaluation_tokens)),
+               transformer_training_flops(size, steps) +
+                   evaluation_passes * transformer_evaluation_flops(size, evaluation_tokens),
+               "steps", "this training run");
 }
 
 namespace {

@@ -27,6 +27,11 @@ json LossCurve::steps_json() const {
 
 json LossCurve::final_value_json() const { return values_.empty() ? json(nullptr) : number(values_.back()); }
 
+ParamSpec learning_rate_param(double default_value, const std::string& what) {
+  return number_param("lr", default_value, 1e-6, 1.0,
+                      "Adam learning rate" + (what.empty() ? "" : " " + what) + ", between 1e-6 and 1");
+}
+
 LossCurve train(const TrainingLoop& loop, nn::Adam& optimizer, const RunContext& context, const StepLoss& step_loss,
                 const AfterStep& after_step) {
   const int total = loop.progress_total > 0 ? loop.progress_total : loop.steps;
@@ -52,9 +57,10 @@ void report_divergence(Result& result, const LossCurve& curve, const std::string
   result.metrics["diverged"] = curve.diverged();
   result.metrics["diverged_step"] = curve.diverged() ? json(curve.diverged_step()) : json(nullptr);
   if (curve.diverged()) {
-    result.print(format("%s diverged: the loss became NaN or infinite at step %d, so training stopped there "
-                        "(try a smaller learning rate).",
-                        run_name.c_str(), curve.diverged_step()));
+    result.print(
+        format("%s diverged: the loss became NaN or infinite at step %d, so training stopped there "
+               "(try a smaller learning rate).",
+               run_name.c_str(), curve.diverged_step()));
   }
 }
 

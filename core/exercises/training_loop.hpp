@@ -13,6 +13,7 @@
 #include "core/json.hpp"
 #include "core/nn/optimizer.hpp"
 #include "core/nn/tape.hpp"
+#include "core/params.hpp"
 
 namespace lab::exercises {
 
@@ -20,10 +21,10 @@ class LossCurve {
  public:
   bool record(double loss);  // false (and the step remembered) when the loss is NaN or infinite
   bool diverged() const { return diverged_step_ > 0; }
-  int diverged_step() const { return diverged_step_; }  // 1-based; 0 when the run never diverged
+  int diverged_step() const { return diverged_step_; }           // 1-based; 0 when the run never diverged
   const std::vector<double>& values() const { return values_; }  // the finite losses, step 1 first
   json values_json() const;
-  json steps_json() const;  // 1, 2, … for the chart's x axis
+  json steps_json() const;        // 1, 2, … for the chart's x axis
   json final_value_json() const;  // the last finite loss, or null when there is none
 
  private:
@@ -32,11 +33,15 @@ class LossCurve {
 };
 
 struct TrainingLoop {
-  int steps = 0;              // optimizer steps to take (fewer when the loss diverges)
-  int progress_every = 1;     // one progress message every N steps, and one at the last step
-  int progress_offset = 0;    // where these steps start in the exercise's progress (02.5 and 05.1 train several runs)
-  int progress_total = 0;     // the exercise's steps in all (0: this loop's `steps`)
+  int steps = 0;            // optimizer steps to take (fewer when the loss diverges)
+  int progress_every = 1;   // one progress message every N steps, and one at the last step
+  int progress_offset = 0;  // where these steps start in the exercise's progress (02.5 and 05.1 train several runs)
+  int progress_total = 0;   // the exercise's steps in all (0: this loop's `steps`)
 };
+
+// The "lr" parameter of an exercise that trains with Adam: between 1e-6 and 1; `what` says what it trains
+// when that is not the whole model ("of the adapters").
+ParamSpec learning_rate_param(double default_value, const std::string& what = "");
 
 // This step's loss, recorded on `tape` (already cleared); `step` counts from 1.
 using StepLoss = std::function<nn::Var(nn::Tape& tape, int step)>;

@@ -16,7 +16,12 @@ namespace {
 
 using nn::Matrix;
 
-void report(const Matrix& pe, const Matrix& similarity, Result& result) {
+Result report(const Matrix& pe, const Matrix& similarity) {
+  Result result;
+  result.insight =  // holds at any parameters
+      "Sine on even dimensions and cosine on odd ones give every position a unique fingerprint; the dot product "
+      "PE[a]·PE[b] depends only on the distance |a−b|, so nearby positions look alike and relative offsets are "
+      "learnable.";
   const int seq_len = int(pe.rows());
   result.metrics["self_similarity"] = number(similarity(0, 0));
   result.metrics["sim_0_10"] = seq_len > 10 ? number(similarity(0, 10)) : json(nullptr);
@@ -26,37 +31,33 @@ void report(const Matrix& pe, const Matrix& similarity, Result& result) {
 
   result.add_chart(heatmap_chart("Positional Encoding Matrix (seq x d_model)", result.data["pe"], "Dimension",
                                  "Position", Colormap::diverging));
-  result.add_chart(heatmap_chart("PE Similarity Matrix (position vs position)", result.data["similarity"],
-                                 "Position", "Position", Colormap::sequential));
+  result.add_chart(heatmap_chart("PE Similarity Matrix (position vs position)", result.data["similarity"], "Position",
+                                 "Position", Colormap::sequential));
   json row = line_chart("Similarity of position 0 to every position", "Position", "PE[0] · PE[t]",
                         index_labels(seq_len), {{"PE[0] · PE[t]", result.data["similarity_to_position_0"][0]}});
-  set_note(row, "PE[a]·PE[b] = Σᵢ cos((a−b)·wᵢ): it depends only on the distance and falls from C/2 at distance 0, "
-                "though not monotonically.");
+  set_note(row,
+           "PE[a]·PE[b] = Σᵢ cos((a−b)·wᵢ): it depends only on the distance and falls from C/2 at distance 0, "
+           "though not monotonically.");
   result.add_chart(std::move(row));
 
   result.print("Diagonal (self-similarity): " + python_float(similarity(0, 0)));
   result.print(seq_len > 10 ? "Off-diagonal (pos 0 vs 10): " + python_float(similarity(0, 10))
                             : std::string("Off-diagonal (pos 0 vs 10): not defined, seq_len <= 10"));
-  result.insight =
-      "Sine on even dimensions and cosine on odd ones give every position a unique fingerprint; the dot product "
-      "PE[a]·PE[b] depends only on the distance |a−b|, so nearby positions look alike and relative offsets are "
-      "learnable.";
+  return result;
 }
 
 Result run_positional_encoding(const Params& params, const RunContext&) {
   const int seq_len = params.count("seq_len");
   const int d_model = params.count("d_model");
   if (d_model % 2 != 0) {
-    fail_param("d_model", format("d_model must be even: each frequency fills a sine and a cosine column (got %d)",
-                                 d_model));
+    fail_param("d_model",
+               format("d_model must be even: each frequency fills a sine and a cosine column (got %d)", d_model));
   }
   const Matrix pe = nn::positional_encoding(seq_len, d_model);  // (T, C)
   Matrix similarity(seq_len, seq_len);                          // (T, T) = PE PEᵀ
   similarity.noalias() = pe * pe.transpose();
 
-  Result result;
-  report(pe, similarity, result);
-  return result;
+  return report(pe, similarity);
 }
 
 }  // namespace

@@ -61,9 +61,14 @@ Outputs run_both_layers(int batch, int seq_len, int d_model, int n_heads, NumpyR
   return out;
 }
 
-void report(const Outputs& out, int batch, int seq_len, int d_model, int n_heads, Result& result) {
-  const auto single_map = xt::view(out.single, 0, 0);            // (T, T) of sequence 0
-  const xt::xtensor<float, 3> heads = xt::view(out.heads, 0);    // (H, T, T) of sequence 0
+Result report(const Outputs& out, int batch, int seq_len, int d_model, int n_heads) {
+  Result result;
+  result.insight =  // holds at any parameters
+      "Both layers map (B, T, C) to (B, T, C), but multi-head attention gives each of its H heads its own "
+      "attention map over a C/H-wide slice. These weights are untrained, so the heads differ only by chance; "
+      "training is what makes them specialise.";
+  const auto single_map = xt::view(out.single, 0, 0);          // (T, T) of sequence 0
+  const xt::xtensor<float, 3> heads = xt::view(out.heads, 0);  // (H, T, T) of sequence 0
   std::vector<double> head_entropy;
   for (int h = 0; h < n_heads; ++h) head_entropy.push_back(mean_row_entropy(xt::view(heads, h)));
 
@@ -77,8 +82,8 @@ void report(const Outputs& out, int batch, int seq_len, int d_model, int n_heads
   result.metrics["uniform_entropy"] = std::log(static_cast<double>(seq_len));
 
   const json labels = index_labels(seq_len);
-  json single_chart = heatmap_chart("Single-Head", result.data["attn_single"], "Key position", "Query position",
-                                    Colormap::sequential);
+  json single_chart =
+      heatmap_chart("Single-Head", result.data["attn_single"], "Key position", "Query position", Colormap::sequential);
   set_ticks(single_chart, labels, labels);
   result.add_chart(std::move(single_chart));
   for (int h = 0; h < n_heads; ++h) {
@@ -92,10 +97,7 @@ void report(const Outputs& out, int batch, int seq_len, int d_model, int n_heads
   result.print("Single-head output shape: " + shape);
   result.print("Multi-head output shape:  " + shape);
   result.print(format("MHA attention shape:      (%d, %d, %d, %d)", batch, n_heads, seq_len, seq_len));
-  result.insight =
-      "Both layers map (B, T, C) to (B, T, C), but multi-head attention gives each of its H heads its own "
-      "attention map over a C/H-wide slice. These weights are untrained, so the heads differ only by chance; "
-      "training is what makes them specialise.";
+  return result;
 }
 
 Result run_single_vs_multi_head(const Params& params, const RunContext&) {
@@ -104,9 +106,7 @@ Result run_single_vs_multi_head(const Params& params, const RunContext&) {
   require_heads_divide(d_model, n_heads);
   NumpyRandom rng = seeded_random(params);
   const Outputs out = run_both_layers(batch, seq_len, d_model, n_heads, rng);
-  Result result;
-  report(out, batch, seq_len, d_model, n_heads, result);
-  return result;
+  return report(out, batch, seq_len, d_model, n_heads);
 }
 
 }  // namespace

@@ -31,7 +31,8 @@ double gradient_norm(const Matrix& grad) {
   return std::sqrt(squares);
 }
 
-void report(const nn::ParameterList& parameters, int n_blocks, bool pre_ln, double loss, Result& result) {
+Result report(const nn::ParameterList& parameters, int n_blocks, bool pre_ln, double loss) {
+  Result result;
   json norms = json::object(), labels = json::array(), values = json::array();
   std::vector<double> block_squares(n_blocks, 0.0);  // ‖gradient of block b‖², all its tensors together
   for (const nn::Parameter* p : parameters) {
@@ -62,13 +63,15 @@ void report(const nn::ParameterList& parameters, int n_blocks, bool pre_ln, doub
   result.add_chart(std::move(per_block));
 
   result.print(format("MSE loss: %.4f", loss));
-  for (int b = 0; b < n_blocks; ++b) result.print(format("block%d gradient norm: %.4f", b + 1, std::sqrt(block_squares[b])));
+  for (int b = 0; b < n_blocks; ++b)
+    result.print(format("block%d gradient norm: %.4f", b + 1, std::sqrt(block_squares[b])));
   result.insight = format(
       "With %d %s blocks the first block's gradient norm is %.2f× the last block's. The notebook's caption says "
       "block1's gradients are smaller (vanishing); measure it: compare norm \"post\" with \"pre\" at n_blocks 12. "
       "In post-LN every block's output passes through a LayerNorm on the way back, which rescales the gradient; "
       "pre-LN keeps a clean residual path, so gradients reach early blocks undiminished.",
       n_blocks, placement, first / last);
+  return result;
 }
 
 Result run_gradient_norms(const Params& params, const RunContext&) {
@@ -76,7 +79,13 @@ Result run_gradient_norms(const Params& params, const RunContext&) {
   const int n_blocks = params.count("n_blocks"), seq_len = params.count("seq_len"), batch = params.count("batch");
   const bool pre_ln = params.text("norm") == "pre";
   require_heads_divide(d_model, n_heads);
-  const TransformerSize size{double(batch) * seq_len, d_model, ff_dim, d_model, n_heads, seq_len, n_blocks,
+  const TransformerSize size{double(batch) * seq_len,
+                             d_model,
+                             ff_dim,
+                             d_model,
+                             n_heads,
+                             seq_len,
+                             n_blocks,
                              double(n_blocks) * (4.0 * d_model * d_model + 2.0 * d_model * ff_dim)};
   check_budget(transformer_training_bytes(size), transformer_training_flops(size, 1), "n_blocks", "this model");
 
@@ -89,16 +98,15 @@ Result run_gradient_norms(const Params& params, const RunContext&) {
   const nn::Var loss = nn::mse_loss(tape, model.forward(tape, tape.constant(x), batch, seq_len), target);
   tape.backward(loss);
 
-  Result result;
-  report(model.parameters(), n_blocks, pre_ln, tape.item(loss), result);
-  return result;
+  return report(model.parameters(), n_blocks, pre_ln, tape.item(loss));
 }
 
 }  // namespace
 
 Exercise gradient_norms_exercise() {
   return {"01.3",
-          {width_param(64, 512), heads_param(4, 16), size_param("ff_dim", 128, 1, 2048, "feed-forward width; capped at 2048"),
+          {width_param(64, 512), heads_param(4, 16),
+           size_param("ff_dim", 128, 1, 2048, "feed-forward width; capped at 2048"),
            size_param("n_blocks", 2, 1, 12,
                       "blocks stacked (the notebook has 2); capped at 12 (runs over 256 MB or 100 GFLOP are refused)"),
            choice_param("norm", "post", {"post", "pre"},

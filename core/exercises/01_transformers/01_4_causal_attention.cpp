@@ -24,8 +24,8 @@ namespace {
 using nn::Matrix;
 
 struct CausalCheck {
-  float max_upper = 0.0f;       // the largest weight any query gives a later key (0 when the mask works)
-  double max_row_error = 0.0;   // max |Σⱼ A[i, j] − 1| over every row of every head
+  float max_upper = 0.0f;      // the largest weight any query gives a later key (0 when the mask works)
+  double max_row_error = 0.0;  // max |Σⱼ A[i, j] − 1| over every row of every head
 };
 
 CausalCheck check_maps(const xt::xtensor<float, 3>& maps) {  // (H, T, T)
@@ -44,7 +44,8 @@ CausalCheck check_maps(const xt::xtensor<float, 3>& maps) {  // (H, T, T)
   return check;
 }
 
-void report(const xt::xtensor<float, 3>& maps, int output_width, Result& result) {
+Result report(const xt::xtensor<float, 3>& maps, int output_width) {
+  Result result;
   const int n_heads = int(maps.shape()[0]), seq_len = int(maps.shape()[1]);
   const CausalCheck check = check_maps(maps);
   result.data["attn"] = tensor_to_json(maps);
@@ -64,6 +65,7 @@ void report(const xt::xtensor<float, 3>& maps, int output_width, Result& result)
   result.insight =
       "Scores above the diagonal are set to −∞ before the softmax, so every weight a token would give to a later "
       "token is exactly 0 and each row still sums to 1: position i sees only positions 0..i.";
+  return result;
 }
 
 Result run_causal_attention(const Params& params, const RunContext&) {
@@ -74,12 +76,10 @@ Result run_causal_attention(const Params& params, const RunContext&) {
   nn::CausalSelfAttention layer("", d_model, n_heads, rng);
   const Matrix x = nn::randn_matrix(seq_len, d_model, rng);  // (T, C), batch 1
   nn::Tape tape(/*gradients=*/false);
-  nn::AttentionMaps maps;  // (1, H, T, T)
+  nn::AttentionMaps maps;                                                                   // (1, H, T, T)
   const Matrix out = tape.value(layer.forward(tape, tape.constant(x), 1, seq_len, &maps));  // (T, C)
 
-  Result result;
-  report(xt::view(maps, 0), int(out.cols()), result);
-  return result;
+  return report(xt::view(maps, 0), int(out.cols()));
 }
 
 }  // namespace

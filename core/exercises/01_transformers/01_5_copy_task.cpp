@@ -58,7 +58,8 @@ Evaluation evaluate(nn::MiniTransformer& model, std::vector<int> test, int seq_l
   return e;
 }
 
-void report(const LossCurve& curve, const Evaluation& e, int seq_len, Result& result) {
+Result report(const LossCurve& curve, const Evaluation& e, int seq_len) {
+  Result result;
   result.data["loss"] = curve.values_json();
   json per_position = json::array();
   for (int t = 0; t < seq_len; ++t) per_position.push_back(double(e.correct_at[t]) / kTestSequences);
@@ -89,6 +90,7 @@ void report(const LossCurve& curve, const Evaluation& e, int seq_len, Result& re
       "for a transformer: the residual stream carries each token straight to its own output position, so the "
       "block mostly has to learn to read its embedding back out.",
       int(curve.values().size()), 100.0 * e.accuracy);
+  return result;
 }
 
 Result run_copy_task(const Params& params, const RunContext& context) {
@@ -96,12 +98,15 @@ Result run_copy_task(const Params& params, const RunContext& context) {
   const int ff_dim = params.count("ff_dim"), seq_len = params.count("seq_len"), batch = params.count("batch");
   const int steps = params.count("steps");
   require_heads_divide(d_model, n_heads);
-  const TransformerSize size{double(batch) * seq_len, d_model, ff_dim, vocab, n_heads, seq_len, 1,
+  const TransformerSize size{double(batch) * seq_len,
+                             d_model,
+                             ff_dim,
+                             vocab,
+                             n_heads,
+                             seq_len,
+                             1,
                              4.0 * d_model * d_model + 2.0 * d_model * ff_dim + 2.0 * vocab * d_model};
-  const double test_tokens = double(kTestSequences) * seq_len;
-  check_budget(std::max(transformer_training_bytes(size), transformer_evaluation_bytes(size, test_tokens)),
-               transformer_training_flops(size, steps) + transformer_evaluation_flops(size, test_tokens), "steps",
-               "this training run");
+  check_training_run(size, steps, double(kTestSequences) * seq_len, 1);
 
   NumpyRandom rng = seeded_random(params);
   nn::MiniTransformer model(vocab, d_model, n_heads, ff_dim, seq_len, rng);
@@ -112,9 +117,7 @@ Result run_copy_task(const Params& params, const RunContext& context) {
   });
   const Evaluation evaluation = evaluate(model, random_sequences(kTestSequences, seq_len, vocab, rng), seq_len);
 
-  Result result;
-  report(curve, evaluation, seq_len, result);
-  return result;
+  return report(curve, evaluation, seq_len);
 }
 
 }  // namespace
@@ -127,8 +130,7 @@ Exercise copy_task_exercise() {
            size_param("seq_len", 4, 1, 64, "tokens per sequence; capped at 64"),
            size_param("batch", 32, 1, 256, "sequences per step; capped at 256"),
            size_param("steps", 500, 1, 5000, "Adam steps; capped at 5000 (runs over 256 MB or 100 GFLOP are refused)"),
-           number_param("lr", 1e-3, 1e-6, 1.0, "Adam learning rate, between 1e-6 and 1"),
-           seed_param(0, "seed of the weights and of every batch")},
+           learning_rate_param(1e-3), seed_param(0, "seed of the weights and of every batch")},
           run_copy_task};
 }
 

@@ -33,7 +33,8 @@ Schedule simulate_schedule(int warmup, int d_model, int steps) {
   return schedule;
 }
 
-void report(const Schedule& schedule, int warmup, Result& result) {
+Result report(const Schedule& schedule, int warmup) {
+  Result result;
   const int steps = int(schedule.rates.size());
   result.data["lr"] = to_json(schedule.rates);
   result.metrics["peak_lr"] = schedule.peak;
@@ -53,14 +54,13 @@ void report(const Schedule& schedule, int warmup, Result& result) {
   result.insight =
       "Warmup keeps the first updates small while the embeddings and Adam's moment estimates are still noise; "
       "the rate peaks when warmup ends and then decays as 1/√step.";
+  return result;
 }
 
 Result run_warmup_schedule(const Params& params, const RunContext&) {
   const int warmup = params.count("warmup_steps");
   const Schedule schedule = simulate_schedule(warmup, params.count("d_model"), params.count("steps"));
-  Result result;
-  report(schedule, warmup, result);
-  return result;
+  return report(schedule, warmup);
 }
 
 }  // namespace

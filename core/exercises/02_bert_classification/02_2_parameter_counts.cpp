@@ -62,13 +62,17 @@ BertConfig read_config(const std::string& name, const json& entry) {
     const json& v = entry.at(key);
     const bool whole = v.is_number_integer() || (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>());
     if (!whole || v.get<double>() < lo || v.get<double>() > hi) {
-      fail_param("configs", path + "." + key + format(" must be an integer between %lld and %lld (got ", lo, hi) +
-                                v.dump() + ")");
+      fail_param("configs",
+                 path + "." + key + format(" must be an integer between %lld and %lld (got ", lo, hi) + v.dump() + ")");
     }
     return static_cast<long long>(v.get<double>());
   };
-  BertConfig config{name, integer("n_layers", 0, 1, 128, true), integer("hidden", 0, 1, 16384, true),
-                    integer("vocab", 30522, 1, 1000000, false), 4.0, 0};
+  BertConfig config{name,
+                    integer("n_layers", 0, 1, 128, true),
+                    integer("hidden", 0, 1, 16384, true),
+                    integer("vocab", 30522, 1, 1000000, false),
+                    4.0,
+                    0};
   // Accepted like the notebook's signature; it does not change the count. Absent: BERT's heads of width 64.
   config.n_heads = integer("n_heads", config.hidden % 64 == 0 ? config.hidden / 64 : 1, 1, 256, false);
   if (entry.contains("ffn_mult")) {
@@ -138,7 +142,7 @@ Latency measure_latency(const BertConfig& config, int tokens, BlockCache& blocks
   if (block_params > kLatencyBlockCap) return {std::nullopt, "one block would exceed 64 MB"};
   if (flops > kLatencyWorkCap) return {std::nullopt, "the forward pass would exceed 4 GFLOP"};
   auto& block = blocks[std::make_tuple(config.hidden, ffn, config.n_heads)];  // one per width: BERT-base and
-  if (!block) {                                                                // DistilBERT share theirs
+  if (!block) {                                                               // DistilBERT share theirs
     NumpyRandom rng(0);
     block = std::make_unique<nn::TransformerBlock>("layer", hidden, int(config.n_heads), ffn, rng);
   }
@@ -185,8 +189,9 @@ void report_quoted_benchmark(Result& result) {
   result.print(format("%-15s %10.3f %15d", "DistilBERT", 0.910, 24));
 }
 
-void report(const std::vector<ModelCount>& counts, const json& timings, int tokens, const std::string& baseline_name,
-            Result& result) {
+Result report(const std::vector<ModelCount>& counts, const json& timings, int tokens,
+              const std::string& baseline_name) {
+  Result result;
   json models = json::array(), rows = json::array(), labels = json::array(), millions_series = json::array();
   result.print(format("%-15s %12s %14s", "Model", "Params (M)", "Relative Size"));
   result.print(std::string(43, '-'));
@@ -200,9 +205,10 @@ void report(const std::vector<ModelCount>& counts, const json& timings, int toke
     result.print(format("%-15s %12.1f %12.1f%%", config.name.c_str(), model.millions, 100.0 * model.relative));
   }
   // The lab's own latency: wall-clock, so in keys ending in _ms (the only values that may differ between runs).
-  const std::string scale = format("one sequence of %d tokens through n_layers post-LN encoder blocks of width "
-                                   "hidden (FFN ffn_mult x hidden), forward only, one thread, float32, this machine",
-                                   tokens);
+  const std::string scale = format(
+      "one sequence of %d tokens through n_layers post-LN encoder blocks of width "
+      "hidden (FFN ffn_mult x hidden), forward only, one thread, float32, this machine",
+      tokens);
   json latency_rows = json::array();
   for (const auto& timing : timings) {
     latency_rows.push_back({timing["name"], timing["latency_ms"].is_null()
@@ -223,6 +229,7 @@ void report(const std::vector<ModelCount>& counts, const json& timings, int toke
   result.insight =
       "Parameters grow with layers × hidden²: halving the depth (DistilBERT) keeps 61% of BERT-base because the "
       "23M-parameter embedding table stays, while shrinking the width (BERT-tiny, H = 128) leaves 4%.";
+  return result;
 }
 
 Result run_parameter_counts(const Params& params, const RunContext&) {
@@ -231,9 +238,7 @@ Result run_parameter_counts(const Params& params, const RunContext&) {
   const std::vector<ModelCount> counts = count_models(configs, find_baseline(configs, baseline_name));
   const int tokens = params.count("latency_tokens");
   const json timings = measure_latencies(configs, tokens);
-  Result result;
-  report(counts, timings, tokens, baseline_name, result);
-  return result;
+  return report(counts, timings, tokens, baseline_name);
 }
 
 json default_bert_configs() {

@@ -15,6 +15,7 @@
 #include "core/exercise.hpp"
 #include "core/exercises/02_bert_classification/simple_classifier.hpp"
 #include "core/exercises/seed.hpp"
+#include "core/exercises/training_loop.hpp"
 #include "core/float_format.hpp"
 #include "core/nn/optimizer.hpp"
 #include "core/string_format.hpp"
@@ -27,8 +28,8 @@ using nn::Matrix;
 
 // Every micro-batch, stacked: rows s·P … s·P + P − 1 are micro-batch s.
 struct MicroBatches {
-  Matrix x;            // (N, d), N = effective_batch
-  std::vector<int> y;  // N labels
+  Matrix x;                     // (N, d), N = effective_batch
+  std::vector<int> y;           // N labels
   int physical = 0, steps = 0;  // P examples each, steps = N / P micro-batches
 };
 
@@ -56,8 +57,8 @@ Accumulation accumulate_gradients(SimpleClassifier& model, const MicroBatches& b
   for (int s = 0; s < batches.steps; ++s) {
     const std::vector<int> y(batches.y.begin() + s * batches.physical, batches.y.begin() + (s + 1) * batches.physical);
     tape.clear();  // the last micro-batch's nodes go; their storage stays for this one's
-    const nn::Var logits = model.forward(tape, tape.constant(batches.x.middleRows(s * batches.physical,
-                                                                                  batches.physical)));
+    const nn::Var logits =
+        model.forward(tape, tape.constant(batches.x.middleRows(s * batches.physical, batches.physical)));
     const nn::Var loss = nn::scale(tape, nn::cross_entropy(tape, logits, y), 1.0f / float(batches.steps));
     tape.backward(loss);  // adds to each parameter's .grad
     accumulation.micro_losses.push_back(tape.item(loss));
@@ -68,9 +69,9 @@ Accumulation accumulate_gradients(SimpleClassifier& model, const MicroBatches& b
 }
 
 struct FullBatch {
-  float loss = 0.0f;         // the mean loss over all N examples
-  double max_diff = 0.0;     // max |accumulated − full-batch gradient| over every entry
-  double max_grad = 0.0;     // the largest |full-batch gradient| entry, for scale
+  float loss = 0.0f;      // the mean loss over all N examples
+  double max_diff = 0.0;  // max |accumulated − full-batch gradient| over every entry
+  double max_grad = 0.0;  // the largest |full-batch gradient| entry, for scale
 };
 
 // The identity checked: one backward pass over all N examples, its gradient against the accumulated one.
@@ -100,8 +101,12 @@ float step_with(nn::Adam& adam, SimpleClassifier& model, const MicroBatches& bat
   return tape.item(nn::cross_entropy(tape, model.forward(tape, tape.constant(batches.x)), batches.y));
 }
 
-void report(const MicroBatches& batches, const Accumulation& accumulation, const FullBatch& full, float loss_after,
-            Result& result) {
+Result report(const MicroBatches& batches, const Accumulation& accumulation, const FullBatch& full, float loss_after) {
+  Result result;
+  result.insight =  // holds at any parameters
+      "Dividing each micro-batch's loss by the number of accumulation steps makes the summed gradients equal the "
+      "gradient of the mean loss over the whole effective batch, exactly: max_grad_diff is at most float rounding, "
+      "never an approximation. Memory is that of one physical batch.";
   const int effective = int(batches.y.size());
   result.metrics["scaled_loss_sum"] = accumulation.total_loss;
   result.metrics["full_batch_loss"] = number(full.loss);
@@ -124,17 +129,14 @@ void report(const MicroBatches& batches, const Accumulation& accumulation, const
   result.print(format("Full-batch loss (one pass over all %d examples): %.4f", effective, full.loss));
   result.print(format("Max |accumulated - full-batch gradient|: %.1e (largest gradient entry %.1e)", full.max_diff,
                       full.max_grad));
-  result.insight =
-      "Dividing each micro-batch's loss by the number of accumulation steps makes the summed gradients equal the "
-      "gradient of the mean loss over the whole effective batch, exactly: max_grad_diff is at most float rounding, "
-      "never an approximation. Memory is that of one physical batch.";
+  return result;
 }
 
 Result run_gradient_accumulation(const Params& params, const RunContext&) {
   const int physical = params.count("physical_batch"), effective = params.count("effective_batch");
   if (effective % physical != 0) {
-    fail_param("effective_batch", format("effective_batch must be a multiple of physical_batch (%d %% %d != 0)",
-                                         effective, physical));
+    fail_param("effective_batch",
+               format("effective_batch must be a multiple of physical_batch (%d %% %d != 0)", effective, physical));
   }
   const int features = params.count("features");
   NumpyRandom rng = seeded_random(params);
@@ -146,22 +148,20 @@ Result run_gradient_accumulation(const Params& params, const RunContext&) {
   const FullBatch full = compare_with_full_batch(model, batches, accumulation.gradients);
   const float loss_after = step_with(adam, model, batches, accumulation.gradients);
 
-  Result result;
-  report(batches, accumulation, full, loss_after, result);
-  return result;
+  return report(batches, accumulation, full, loss_after);
 }
 
 }  // namespace
 
 Exercise gradient_accumulation_exercise() {
-  return {"02.3",
-          {size_param("physical_batch", 8, 1, 1024, "examples per micro-batch; capped at 1024"),
-           size_param("effective_batch", 64, 1, 8192,
-                      "examples per optimizer step (a multiple of physical_batch); capped at 8192"),
-           size_param("features", 128, 1, 1024, "input features d of the classifier d → 64 → 2; capped at 1024"),
-           number_param("lr", 1e-3, 1e-6, 1.0, "Adam learning rate of the one step taken"),
-           seed_param(0, "seed of the weights and the random batches")},
-          run_gradient_accumulation};
+  return {
+      "02.3",
+      {size_param("physical_batch", 8, 1, 1024, "examples per micro-batch; capped at 1024"),
+       size_param("effective_batch", 64, 1, 8192,
+                  "examples per optimizer step (a multiple of physical_batch); capped at 8192"),
+       size_param("features", 128, 1, 1024, "input features d of the classifier d → 64 → 2; capped at 1024"),
+       learning_rate_param(1e-3, "of the one step taken"), seed_param(0, "seed of the weights and the random batches")},
+      run_gradient_accumulation};
 }
 
 }  // namespace lab::exercises

@@ -112,7 +112,7 @@ Training train_on_negations(NegationClassifier& model, const NegationCorpus& cor
 }
 
 struct HeldOut {
-  int total = 0, correct = 0;                 // every held-out sentence
+  int total = 0, correct = 0;                  // every held-out sentence
   int negated_total = 0, negated_correct = 0;  // those with "not"
 };
 
@@ -153,23 +153,23 @@ void add_charts(const std::vector<std::string>& words, int steps_run, int train_
   for (int j = 0; j < int(words.size()); ++j) {
     if (words[std::size_t(j)] == "not" || words[std::size_t(j)] == "good") highlight.push_back(j);
   }
-  json measured = bar_chart("Avg Attention to [CLS] — Last Layer (a model trained here on negation sentences)",
-                            "Token", "Attention Weight", words,
-                            {{"attention from [CLS]", result.data["avg_attention"]}});
+  json measured = bar_chart("Avg Attention to [CLS] — Last Layer (a model trained here on negation sentences)", "Token",
+                            "Attention Weight", words, {{"attention from [CLS]", result.data["avg_attention"]}});
   set_highlight(measured, highlight);
   set_note(measured, format("Measured: a 2-layer, 2-head encoder trained for %d steps on %d templated reviews; "
-                            "mean over the last layer's heads. P(positive) = %.3f.", steps_run, train_sentences,
-                            probability));
+                            "mean over the last layer's heads. P(positive) = %.3f.",
+                            steps_run, train_sentences, probability));
   result.add_chart(std::move(measured));
   json illustration = bar_chart("The notebook's figure: Avg Attention to [CLS] — Last Layer", "Token",
                                 "Attention Weight", words, {{"Dirichlet draw", result.data["notebook_illustration"]}});
   set_highlight(illustration, highlight);
-  set_note(illustration, "illustrative: the notebook's random Dirichlet numbers with the weight on \"good\" tripled "
-                         "by hand, not a model's attention");
+  set_note(illustration,
+           "illustrative: the notebook's random Dirichlet numbers with the weight on \"good\" tripled "
+           "by hand, not a model's attention");
   result.add_chart(std::move(illustration));
   const json& trajectory = result.data["p_positive_during_training"];
-  result.add_chart(line_chart("P(positive) for the example while training", "Step", "P(positive)",
-                              trajectory["steps"], {{"P(positive)", trajectory["p_positive"]}}));
+  result.add_chart(line_chart("P(positive) for the example while training", "Step", "P(positive)", trajectory["steps"],
+                              {{"P(positive)", trajectory["p_positive"]}}));
 }
 
 // The log lines and the insight: the prediction against the rule, and the two tokens [CLS] attends to most.
@@ -199,7 +199,7 @@ void report_example(const std::vector<std::string>& words, const ExampleAttentio
     const int j = order[std::min(rank, order.size() - 1)];
     return format("\"%s\" (%.2f)", words[std::size_t(j)].c_str(), average[std::size_t(j)]);
   };
-  const std::string verdict = !truth ? "The rule gives no label for this sentence"
+  const std::string verdict = !truth                ? "The rule gives no label for this sentence"
                               : *truth == predicted ? "Trained here on negations, the model gets this example right"
                                                     : "The model trained here gets this example wrong";
   result.insight = verdict +
@@ -210,8 +210,9 @@ void report_example(const std::vector<std::string>& words, const ExampleAttentio
                    "\"not\" through the earlier layer.";
 }
 
-void report(const Example& input, const CorpusSplit& split, const Training& training, const HeldOut& heldout,
-            const ExampleAttention& example, const std::vector<double>& illustration, Result& result) {
+Result report(const Example& input, const CorpusSplit& split, const Training& training, const HeldOut& heldout,
+              const ExampleAttention& example, const std::vector<double>& illustration) {
+  Result result;
   const std::optional<int> truth = negation_corpus().label_of(input.words);
   result.data["tokens"] = input.words;
   result.data["avg_attention"] = to_json(example.average);
@@ -230,6 +231,7 @@ void report(const Example& input, const CorpusSplit& split, const Training& trai
   add_charts(input.words, int(training.curve.values().size()),
              int(split.train_negated.size() + split.train_plain.size()), example.probability, result);
   report_example(input.words, example, heldout, truth, result);
+  return result;
 }
 
 Result run_negation_attention(const Params& params, const RunContext& context) {
@@ -240,28 +242,26 @@ Result run_negation_attention(const Params& params, const RunContext& context) {
   NumpyRandom rng = seeded_random(params);
   NegationClassifier model(int(corpus.vocabulary.size()), int(corpus.sentences[0].size()), kWidth, kHeads, kLayers,
                            rng);
-  const Training training = train_on_negations(model, corpus, split, input.tokens, params.count("steps"),
-                                               params.number("lr"), rng, context);
+  const Training training =
+      train_on_negations(model, corpus, split, input.tokens, params.count("steps"), params.number("lr"), rng, context);
   const HeldOut heldout = evaluate_heldout(model, corpus, split.heldout);
   const ExampleAttention example = attention_from_cls(model, input.tokens);
   const std::vector<double> illustration = dirichlet_illustration(input.words, seeded_random(params));
 
-  Result result;
-  report(input, split, training, heldout, example, illustration, result);
-  return result;
+  return report(input, split, training, heldout, example, illustration);
 }
 
 }  // namespace
 
 Exercise negation_attention_exercise() {
-  return {"02.4",
-          {array_param("tokens", json::array({"[CLS]", "The", "movie", "was", "not", "good", "at", "all", "[SEP]"}), 2,
-                       9, "the example, one word per item (case-insensitive; unknown words become [UNK]); 2 to 9 "
-                          "tokens, the first is pooled as [CLS]"),
-           size_param("steps", 200, 1, 2000, "Adam steps of 32 sentences each; capped at 2000"),
-           number_param("lr", 3e-3, 1e-6, 1.0, "Adam learning rate"),
-           seed_param(42, "seed of the model, the batches and the notebook's illustration")},
-          run_negation_attention};
+  return {
+      "02.4",
+      {array_param("tokens", json::array({"[CLS]", "The", "movie", "was", "not", "good", "at", "all", "[SEP]"}), 2, 9,
+                   "the example, one word per item (case-insensitive; unknown words become [UNK]); 2 to 9 "
+                   "tokens, the first is pooled as [CLS]"),
+       size_param("steps", 200, 1, 2000, "Adam steps of 32 sentences each; capped at 2000"), learning_rate_param(3e-3),
+       seed_param(42, "seed of the model, the batches and the notebook's illustration")},
+      run_negation_attention};
 }
 
 }  // namespace lab::exercises

@@ -87,8 +87,8 @@ struct ClassifierRun {
 // Full-batch Adam on the whole training set, with or without class weights (the notebook's train_classifier).
 // `loop` places this run's steps in the exercise's progress: the weighted run first, then the unweighted one.
 ClassifierRun train_classifier(const ImbalancedData& train_set, const ImbalancedData& test_set,
-                               const std::vector<float>& weights, const TrainingLoop& loop, double lr,
-                               NumpyRandom& rng, const RunContext& context) {
+                               const std::vector<float>& weights, const TrainingLoop& loop, double lr, NumpyRandom& rng,
+                               const RunContext& context) {
   SimpleClassifier model(16, 32, 3, rng);
   nn::Adam adam(model.parameters(), nn::AdamSettings{lr});
   const LossCurve curve = train(loop, adam, context, [&](nn::Tape& tape, int) {
@@ -101,26 +101,30 @@ ClassifierRun train_classifier(const ImbalancedData& train_set, const Imbalanced
 void add_charts(const std::vector<int>& counts, int epochs, Result& result) {
   json epochs_axis = json::array();
   for (int e = 1; e <= epochs; ++e) epochs_axis.push_back(e);
-  json curves = line_chart("Training loss, with and without class weights", "Epoch", "Cross-Entropy Loss", epochs_axis,
-                           {{"weighted", result.data["loss"]["weighted"]},
-                            {"unweighted", result.data["loss"]["unweighted"]}});
-  set_note(curves, "The two losses are on different scales: the weighted one counts each minority example up to "
-                   "8× more.");
+  json curves =
+      line_chart("Training loss, with and without class weights", "Epoch", "Cross-Entropy Loss", epochs_axis,
+                 {{"weighted", result.data["loss"]["weighted"]}, {"unweighted", result.data["loss"]["unweighted"]}});
+  set_note(curves,
+           "The two losses are on different scales: the weighted one counts each minority example up to "
+           "8× more.");
   result.add_chart(std::move(curves));
   json labels = json::array();
   for (int c = 0; c < 3; ++c) labels.push_back(format("Class %d (n=%d)", c, counts[std::size_t(c)]));
-  json bars = bar_chart("Per-class accuracy on the training set (as the notebook measures it)", "Class", "Accuracy",
-                        labels, {{"weighted loss", result.data["per_class_accuracy"]["weighted"]},
-                                 {"unweighted loss", result.data["per_class_accuracy"]["unweighted"]}});
+  json bars =
+      bar_chart("Per-class accuracy on the training set (as the notebook measures it)", "Class", "Accuracy", labels,
+                {{"weighted loss", result.data["per_class_accuracy"]["weighted"]},
+                 {"unweighted loss", result.data["per_class_accuracy"]["unweighted"]}});
   result.add_chart(std::move(bars));
-  json heldout = bar_chart("Per-class accuracy on a fresh draw of the same sizes (held out)", "Class", "Accuracy",
-                           labels, {{"weighted loss", result.data["heldout_per_class_accuracy"]["weighted"]},
-                                    {"unweighted loss", result.data["heldout_per_class_accuracy"]["unweighted"]}});
+  json heldout =
+      bar_chart("Per-class accuracy on a fresh draw of the same sizes (held out)", "Class", "Accuracy", labels,
+                {{"weighted loss", result.data["heldout_per_class_accuracy"]["weighted"]},
+                 {"unweighted loss", result.data["heldout_per_class_accuracy"]["unweighted"]}});
   result.add_chart(std::move(heldout));
 }
 
-void report(const std::vector<int>& counts, const std::vector<float>& weights, const ClassifierRun& weighted,
-            const ClassifierRun& unweighted, int epochs, Result& result) {
+Result report(const std::vector<int>& counts, const std::vector<float>& weights, const ClassifierRun& weighted,
+              const ClassifierRun& unweighted, int epochs) {
+  Result result;
   result.data["class_weights"] = to_json(weights);
   result.data["per_class_accuracy"] = {{"weighted", to_json(weighted.train_accuracy)},
                                        {"unweighted", to_json(unweighted.train_accuracy)}};
@@ -153,6 +157,7 @@ void report(const std::vector<int>& counts, const std::vector<float>& weights, c
       "at some cost to the majority class (%.0f%% vs %.0f%%).",
       counts[0], 100.0 * unweighted.train_accuracy[2], 100.0 * weighted.train_accuracy[2],
       100.0 * weighted.train_accuracy[0], 100.0 * unweighted.train_accuracy[0]);
+  return result;
 }
 
 Result run_class_weights(const Params& params, const RunContext& context) {
@@ -161,8 +166,8 @@ Result run_class_weights(const Params& params, const RunContext& context) {
   const double lr = params.number("lr");
   const double examples = double(counts[0]) + counts[1] + counts[2];
   // Two runs of `epochs` full-batch steps through 16 → 32 → 3, forward and backward (about 3× the forward).
-  check_budget(4.0 * examples * (2 * 16 + 8 * 32 + 8 * 3), 2.0 * epochs * examples * 6.0 * (16 * 32 + 32 * 3),
-               "epochs", "this training run");
+  check_budget(4.0 * examples * (2 * 16 + 8 * 32 + 8 * 3), 2.0 * epochs * examples * 6.0 * (16 * 32 + 32 * 3), "epochs",
+               "this training run");
   NumpyRandom rng = seeded_random(params);
   const ImbalancedData train_set = draw_imbalanced(counts, rng);  // np.random.seed(0) then the notebook's draws
   const std::vector<float> weights = inverse_frequency_weights(counts);
@@ -172,9 +177,7 @@ Result run_class_weights(const Params& params, const RunContext& context) {
   const ClassifierRun weighted = train_classifier(train_set, test_set, weights, first, lr, rng, context);
   const ClassifierRun unweighted = train_classifier(train_set, test_set, {}, second, lr, rng, context);
 
-  Result result;
-  report(counts, weights, weighted, unweighted, epochs, result);
-  return result;
+  return report(counts, weights, weighted, unweighted, epochs);
 }
 
 }  // namespace
@@ -186,8 +189,7 @@ Exercise class_weights_exercise() {
                        "each 1 to 20000"),
            size_param("epochs", 30, 1, 2000,
                       "full-batch Adam steps; capped at 2000 (runs over 256 MB or 100 GFLOP are refused)"),
-           number_param("lr", 5e-3, 1e-6, 1.0, "Adam learning rate"),
-           seed_param(0, "seed of the data (NumPy's RandomState) and the weights")},
+           learning_rate_param(5e-3), seed_param(0, "seed of the data (NumPy's RandomState) and the weights")},
           run_class_weights};
 }
 

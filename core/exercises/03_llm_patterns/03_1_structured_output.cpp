@@ -10,9 +10,9 @@
 
 #include "core/error.hpp"
 #include "core/exercise.hpp"
-#include "core/param_values.hpp"
 #include "core/llm/json_extraction.hpp"
 #include "core/llm/json_schema.hpp"
+#include "core/param_values.hpp"
 #include "core/string_format.hpp"
 
 namespace lab::exercises {
@@ -55,12 +55,18 @@ FoundJson find_json(const Params& params) {
     }
   }
   if (out.found() && llm::nested_deeper_than(out.value, llm::max_json_depth)) {
-    fail_input(out.source == "value" ? "value" : "text", format("the JSON nests deeper than %d levels", llm::max_json_depth));
+    fail_input(out.source == "value" ? "value" : "text",
+               format("the JSON nests deeper than %d levels", llm::max_json_depth));
   }
   return out;
 }
 
-void report(const FoundJson& candidate, const std::optional<llm::Violation>& violation, Result& result) {
+Result report(const FoundJson& candidate, const std::optional<llm::Violation>& violation) {
+  Result result;
+  result.insight =  // holds at any parameters
+      "Models wrap JSON in prose and fences, so extraction must look for the object rather than trust the whole "
+      "reply; validating against a schema then turns 'looks like JSON' into a checked contract, and the first "
+      "violation's path says exactly what to ask the model to fix.";
   const bool found = candidate.found();
   const bool valid = found && !violation;
   const std::string& source = candidate.source;
@@ -70,15 +76,16 @@ void report(const FoundJson& candidate, const std::optional<llm::Violation>& vio
   result.data["value"] = candidate.value;
   result.data["error"] = !found ? json(reason) : violation ? json(violation->text()) : json(nullptr);
   result.data["source"] = found ? json(source) : json(nullptr);
-  result.data["violation"] = violation ? json{{"path", violation->path}, {"keyword", violation->keyword},
-                                              {"message", violation->message}}
-                                       : json(nullptr);
+  result.data["violation"] =
+      violation ? json{{"path", violation->path}, {"keyword", violation->keyword}, {"message", violation->message}}
+                : json(nullptr);
   result.metrics["found"] = found;
   result.metrics["valid"] = valid;
   result.add_table("Extraction and validation", {"step", "outcome"},
                    json::array({json::array({"found JSON", found ? "yes, from the " + source : "no: " + reason}),
-                                json::array({"valid against the schema",
-                                             !found ? "not checked" : valid ? "yes" : "no: " + violation->text()})}));
+                                json::array({"valid against the schema", !found  ? "not checked"
+                                                                         : valid ? "yes"
+                                                                                 : "no: " + violation->text()})}));
 
   if (!found) {
     result.print("No JSON found in LLM output: " + reason);  // the notebook raises ValueError('No JSON found ...')
@@ -88,10 +95,7 @@ void report(const FoundJson& candidate, const std::optional<llm::Violation>& vio
     result.print("Extracted and validated order:");
     result.print_lines(candidate.value.dump(2, ' ', /*ensure_ascii=*/true));
   }
-  result.insight =
-      "Models wrap JSON in prose and fences, so extraction must look for the object rather than trust the whole "
-      "reply; validating against a schema then turns 'looks like JSON' into a checked contract, and the first "
-      "violation's path says exactly what to ask the model to fix.";
+  return result;
 }
 
 Result run_structured_output(const Params& params, const RunContext&) {
@@ -101,9 +105,7 @@ Result run_structured_output(const Params& params, const RunContext&) {
   const std::optional<llm::Violation> violation =
       candidate.found() ? llm::validate(candidate.value, schema) : std::nullopt;
 
-  Result result;
-  report(candidate, violation, result);
-  return result;
+  return report(candidate, violation);
 }
 
 // The notebook's order schema: an order id, a customer with name and email, and items of sku, qty and price.
@@ -125,19 +127,21 @@ json order_schema() {
 }  // namespace
 
 Exercise structured_output_exercise() {
-  return {"03.1",
-          {string_param("text",
-                        "\nHere is the extracted order:\n{\"order_id\": \"ORD-001\", \"customer\": {\"name\": \"Alice\", "
-                        "\"email\": \"alice@example.com\"},\n \"items\": [{\"sku\": \"SKU-A\", \"qty\": 2, \"price\": 19.99}, "
-                        "{\"sku\": \"SKU-B\", \"qty\": 1, \"price\": 49.00}]}\n",
-                        20000, "the model's reply to search for JSON; capped at 20,000 bytes to bound the search"),
-           object_param("schema", order_schema(), 100,
-                        "the JSON Schema (draft 2020-12 subset; unsupported keywords are reported by name); at most 100 "
-                        "top-level keywords, nesting up to 64 levels"),
-           object_param("value", json::object(), 1000,
-                        "a JSON object to validate directly instead of extracting one from text; {} (the default) "
-                        "means: extract from text. At most 1,000 keys at the top level")},
-          run_structured_output};
+  return {
+      "03.1",
+      {string_param(
+           "text",
+           "\nHere is the extracted order:\n{\"order_id\": \"ORD-001\", \"customer\": {\"name\": \"Alice\", "
+           "\"email\": \"alice@example.com\"},\n \"items\": [{\"sku\": \"SKU-A\", \"qty\": 2, \"price\": 19.99}, "
+           "{\"sku\": \"SKU-B\", \"qty\": 1, \"price\": 49.00}]}\n",
+           20000, "the model's reply to search for JSON; capped at 20,000 bytes to bound the search"),
+       object_param("schema", order_schema(), 100,
+                    "the JSON Schema (draft 2020-12 subset; unsupported keywords are reported by name); at most 100 "
+                    "top-level keywords, nesting up to 64 levels"),
+       object_param("value", json::object(), 1000,
+                    "a JSON object to validate directly instead of extracting one from text; {} (the default) "
+                    "means: extract from text. At most 1,000 keys at the top level")},
+      run_structured_output};
 }
 
 }  // namespace lab::exercises

@@ -9,9 +9,9 @@
 
 #include "core/error.hpp"
 #include "core/exercise.hpp"
-#include "core/param_values.hpp"
 #include "core/llm/json_extraction.hpp"
 #include "core/llm/tool_loop.hpp"
+#include "core/param_values.hpp"
 #include "core/string_format.hpp"
 #include "core/text/python_repr.hpp"
 
@@ -37,7 +37,8 @@ llm::ToolCall read_tool_call(const json& call, const std::string& path) {
 }
 
 // `response` is the synthesised answer's two lines: the weather sentence, then the calendar sentence.
-void report(const std::vector<llm::ToolResult>& results, const std::vector<std::string>& response, Result& result) {
+Result report(const std::vector<llm::ToolResult>& results, const std::vector<std::string>& response) {
+  Result result;
   json rows = json::array(), listed = json::array();
   int failures = 0;
   result.print("=== Function-Calling Loop ===");
@@ -52,7 +53,8 @@ void report(const std::vector<llm::ToolResult>& results, const std::vector<std::
       ++failures;
       result.print("Tool: " + call_text + " -> error: " + r.error);
     }
-    rows.push_back({r.name, text::python_repr_value(r.args), r.ok() ? text::python_repr_value(r.result) : "error: " + r.error});
+    rows.push_back(
+        {r.name, text::python_repr_value(r.args), r.ok() ? text::python_repr_value(r.result) : "error: " + r.error});
     listed.push_back(std::move(entry));
   }
   result.data["results"] = std::move(listed);
@@ -66,6 +68,7 @@ void report(const std::vector<llm::ToolResult>& results, const std::vector<std::
   result.insight =
       "The model only names tools and arguments; the application runs them and feeds the results back. A robust "
       "loop validates every call against the tool's signature and returns errors to the model instead of crashing.";
+  return result;
 }
 
 Result run_tool_calling(const Params& params, const RunContext&) {
@@ -73,9 +76,7 @@ Result run_tool_calling(const Params& params, const RunContext&) {
   const std::vector<llm::ToolResult> results = llm::run_tool_calls(calls);
   const std::vector<std::string> response = llm::synthesize_response(results);
 
-  Result result;
-  report(results, response, result);
-  return result;
+  return report(results, response);
 }
 
 }  // namespace
@@ -85,11 +86,12 @@ Exercise tool_calling_exercise() {
     {"name": "get_weather", "args": {"city": "NYC", "date": "2025-01-15"}},
     {"name": "get_calendar", "args": {"user": "alice", "date": "2025-01-15"}}
   ])json");
-  return {"03.2",
-          {array_param("tool_calls", tool_calls, 0, 50,
-                       "the calls the model asked for: [{\"name\": \"get_weather\" | \"get_calendar\", \"args\": {...}}]; "
-                       "get_weather takes city and date, get_calendar takes user and date; at most 50 calls")},
-          run_tool_calling};
+  return {
+      "03.2",
+      {array_param("tool_calls", tool_calls, 0, 50,
+                   "the calls the model asked for: [{\"name\": \"get_weather\" | \"get_calendar\", \"args\": {...}}]; "
+                   "get_weather takes city and date, get_calendar takes user and date; at most 50 calls")},
+      run_tool_calling};
 }
 
 }  // namespace lab::exercises

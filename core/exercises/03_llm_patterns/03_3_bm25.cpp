@@ -12,11 +12,11 @@
 #include "core/charts.hpp"
 #include "core/error.hpp"
 #include "core/exercise.hpp"
+#include "core/param_values.hpp"
 #include "core/string_format.hpp"
 #include "core/text/bm25.hpp"
 #include "core/text/ranking.hpp"
 #include "core/text/tokenizers.hpp"
-#include "core/param_values.hpp"
 
 namespace lab::exercises {
 
@@ -46,8 +46,8 @@ Ranking rank(const text::Bm25Index& index, const std::string& query, int k) {
   return ranking;
 }
 
-void report(const std::vector<std::string>& corpus, const std::vector<Ranking>& rankings, double average_length,
-            Result& result) {
+Result report(const std::vector<std::string>& corpus, const std::vector<Ranking>& rankings, double average_length) {
+  Result result;
   json listed = json::array(), rows = json::array(), labels = json::array();
   std::vector<Series> series;
   for (std::size_t d = 0; d < corpus.size(); ++d) labels.push_back("doc " + std::to_string(d));
@@ -80,6 +80,7 @@ void report(const std::vector<std::string>& corpus, const std::vector<Ranking>& 
   result.insight =
       "BM25 rewards a query term less with each repetition (tf saturates at k1 + 1) and normalises by document "
       "length (b), so a long document does not win just by being long; idf favours rare terms.";
+  return result;
 }
 
 Result run_bm25(const Params& params, const RunContext&) {
@@ -93,9 +94,7 @@ Result run_bm25(const Params& params, const RunContext&) {
   std::vector<Ranking> rankings;
   for (const std::string& query : queries) rankings.push_back(rank(index, query, k));
 
-  Result result;
-  report(corpus, rankings, index.average_length(), result);
-  return result;
+  return report(corpus, rankings, index.average_length());
 }
 
 }  // namespace
@@ -110,9 +109,10 @@ Exercise bm25_exercise() {
                        "fine tuning adapts pretrained models to specific tasks",
                        "embeddings represent words as dense vectors in high dimensional space"};
   return {"03.3",
-          {array_param("corpus", corpus, 1, 200, "the documents (lowercased, split on whitespace); at most 200, each at most 2,000 bytes"),
-           array_param("queries", json{"language model training data", "attention transformer", "text embeddings"}, 1, 20,
-                       "the queries; at most 20, each at most 500 bytes"),
+          {array_param("corpus", corpus, 1, 200,
+                       "the documents (lowercased, split on whitespace); at most 200, each at most 2,000 bytes"),
+           array_param("queries", json{"language model training data", "attention transformer", "text embeddings"}, 1,
+                       20, "the queries; at most 20, each at most 500 bytes"),
            size_param("k", 2, 1, 200, "documents returned per query; at most the number of documents"),
            number_param("k1", 1.5, 0.0, 10.0, "term-frequency saturation: 0 ignores tf, large values approach raw tf"),
            number_param("b", 0.75, 0.0, 1.0, "length normalisation: 0 none, 1 full")},

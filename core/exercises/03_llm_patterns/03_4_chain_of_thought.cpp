@@ -10,15 +10,15 @@
 #include <vector>
 
 #include "core/exercise.hpp"
-#include "core/param_values.hpp"
 #include "core/llm/chain_of_thought.hpp"
+#include "core/param_values.hpp"
 
 namespace lab::exercises {
 
 namespace {
 
 struct Attempt {
-  bool chain_of_thought = false;    // false: the direct prompt
+  bool chain_of_thought = false;  // false: the direct prompt
   std::string prompt, response;
   std::optional<long long> answer;  // parsed from the response's "Answer: n"
   json correct;                     // bool, or null when the problem could not be parsed
@@ -40,14 +40,22 @@ Attempt ask(const std::string& problem, bool chain_of_thought, const std::option
 }
 
 // `attempts` are the direct one, then the chain of thought; `shown` is the one data.prompt/response/... describe.
-void report(const llm::ParsedProblem& parsed, const std::optional<long long>& expected,
-            const std::vector<Attempt>& attempts, bool shown, Result& result) {
+Result report(const llm::ParsedProblem& parsed, const std::optional<long long>& expected,
+              const std::vector<Attempt>& attempts, bool shown) {
+  Result result;
+  result.insight =  // holds at any parameters
+      "Worked examples that show their steps make the model write its own steps, and each step is a small, "
+      "checkable calculation. Here the model is a mock: it reasons from the numbers it parses, and answers "
+      "without reasoning by a typical shortcut (first number + last number).";
   json runs = json::array(), rows = json::array();
   for (const Attempt& a : attempts) {
     const bool cot = a.chain_of_thought;
     const json answer = a.answer ? json(*a.answer) : json(nullptr);
-    runs.push_back({{"mode", cot ? "chain of thought" : "direct"}, {"prompt", a.prompt}, {"response", a.response},
-                    {"answer", answer}, {"correct", a.correct}});
+    runs.push_back({{"mode", cot ? "chain of thought" : "direct"},
+                    {"prompt", a.prompt},
+                    {"response", a.response},
+                    {"answer", answer},
+                    {"correct", a.correct}});
     rows.push_back({cot ? "few-shot chain of thought" : "direct answer", a.answer ? json(*a.answer) : json("none"),
                     expected ? json(*expected) : json("unknown"), a.correct.is_null() ? json("unknown") : a.correct});
     if (cot) result.print("");
@@ -68,14 +76,11 @@ void report(const llm::ParsedProblem& parsed, const std::optional<long long>& ex
   if (!parsed.problem) result.data["difficulty"] = parsed.difficulty;
   result.metrics["direct_correct"] = result.data["runs"][0]["correct"];
   result.metrics["cot_correct"] = result.data["runs"][1]["correct"];
-  result.add_table("Answers checked against the problem's own arithmetic", {"prompting", "answer", "expected", "correct"},
-                   std::move(rows));
+  result.add_table("Answers checked against the problem's own arithmetic",
+                   {"prompting", "answer", "expected", "correct"}, std::move(rows));
   result.print("");
   result.print("Key insight: CoT decomposes problem into steps, reducing reasoning errors");
-  result.insight =
-      "Worked examples that show their steps make the model write its own steps, and each step is a small, "
-      "checkable calculation. Here the model is a mock: it reasons from the numbers it parses, and answers "
-      "without reasoning by a typical shortcut (first number + last number).";
+  return result;
 }
 
 Result run_chain_of_thought(const Params& params, const RunContext&) {
@@ -85,22 +90,21 @@ Result run_chain_of_thought(const Params& params, const RunContext&) {
   std::vector<Attempt> attempts;
   for (const bool cot : {false, true}) attempts.push_back(ask(problem, cot, expected));
 
-  Result result;
-  report(parsed, expected, attempts, params.boolean("use_cot"), result);
-  return result;
+  return report(parsed, expected, attempts, params.boolean("use_cot"));
 }
 
 }  // namespace
 
 Exercise chain_of_thought_exercise() {
-  return {"03.4",
-          {string_param("problem",
-                        "Sarah has 5 apples. She buys 3 more and then gives 2 to her friend. How many does she have?",
-                        2000,
-                        "an arithmetic word problem: \"<someone> has <n> <things>.\" then sentences that add or take "
-                        "away (buys, gets, finds, gives, eats, sells, ...); at most 2,000 bytes"),
-           boolean_param("use_cot", true, "which answer data.prompt/response/answer/correct describe (the log shows both)")},
-          run_chain_of_thought};
+  return {
+      "03.4",
+      {string_param("problem",
+                    "Sarah has 5 apples. She buys 3 more and then gives 2 to her friend. How many does she have?", 2000,
+                    "an arithmetic word problem: \"<someone> has <n> <things>.\" then sentences that add or take "
+                    "away (buys, gets, finds, gives, eats, sells, ...); at most 2,000 bytes"),
+       boolean_param("use_cot", true,
+                     "which answer data.prompt/response/answer/correct describe (the log shows both)")},
+      run_chain_of_thought};
 }
 
 }  // namespace lab::exercises

@@ -11,9 +11,9 @@
 #include "core/charts.hpp"
 #include "core/error.hpp"
 #include "core/exercise.hpp"
-#include "core/param_values.hpp"
 #include "core/float_format.hpp"
 #include "core/llm/conversation_window.hpp"
+#include "core/param_values.hpp"
 #include "core/string_format.hpp"
 #include "core/text/utf8.hpp"
 
@@ -48,8 +48,13 @@ std::string shortened(const std::string& content) {
   return text::count_code_points(content) > 60 ? text::first_code_points(content, 60) + "..." : content;
 }
 
-void report(const std::vector<llm::Message>& turns, const std::vector<WindowSize>& sizes,
-            const llm::ConversationWindow& window, long long max_tokens, double tokens_per_word, Result& result) {
+Result report(const std::vector<llm::Message>& turns, const std::vector<WindowSize>& sizes,
+              const llm::ConversationWindow& window, long long max_tokens, double tokens_per_word) {
+  Result result;
+  result.insight =  // holds at any parameters
+      "A model sees only what fits its context window, so a chat must forget: dropping the oldest turns first keeps "
+      "the recent exchange, and the system prompt is always sent. Word counts times 1.3 only approximate real "
+      "tokenizers.";
   json steps = json::array(), labels = json::array(), tokens = json::array(), kept = json::array();
   result.print("Max tokens: " + std::to_string(max_tokens));
   result.print("");
@@ -79,10 +84,7 @@ void report(const std::vector<llm::Message>& turns, const std::vector<WindowSize
   set_note(chart, format("budget: %lld tokens; tokens = int(words × %s) per message list, system prompt counted apart",
                          max_tokens, python_float(tokens_per_word).c_str()));
   result.add_chart(std::move(chart));
-  result.insight =
-      "A model sees only what fits its context window, so a chat must forget: dropping the oldest turns first keeps "
-      "the recent exchange, and the system prompt is always sent. Word counts times 1.3 only approximate real "
-      "tokenizers.";
+  return result;
 }
 
 Result run_conversation_window(const Params& params, const RunContext&) {
@@ -93,9 +95,7 @@ Result run_conversation_window(const Params& params, const RunContext&) {
   llm::ConversationWindow window(max_tokens, tokens_per_word, system_prompt);
   const std::vector<WindowSize> sizes = replay(turns, window);
 
-  Result result;
-  report(turns, sizes, window, max_tokens, tokens_per_word, result);
-  return result;
+  return report(turns, sizes, window, max_tokens, tokens_per_word);
 }
 
 }  // namespace
@@ -110,14 +110,15 @@ Exercise conversation_window_exercise() {
     {"role": "assistant", "content": "The Eiffel Tower stands 330 meters tall including its broadcast antenna."},
     {"role": "user", "content": "What year was it built?"}
   ])json");
-  return {"03.5",
-          {size_param("max_tokens", 200, 1, 1000000, "the token budget for the system prompt plus the kept history"),
-           number_param("tokens_per_word", 1.3, 0.01, 10.0, "estimated tokens per whitespace-separated word"),
-           string_param("system_prompt", "You are a helpful assistant.", 2000, "always sent first; at most 2,000 bytes"),
-           array_param("turns", turns, 0, 100,
-                       "the conversation: [{\"role\": \"user\" | \"assistant\", \"content\": ...}]; at most 100 turns "
-                       "of 5,000 bytes each")},
-          run_conversation_window};
+  return {
+      "03.5",
+      {size_param("max_tokens", 200, 1, 1000000, "the token budget for the system prompt plus the kept history"),
+       number_param("tokens_per_word", 1.3, 0.01, 10.0, "estimated tokens per whitespace-separated word"),
+       string_param("system_prompt", "You are a helpful assistant.", 2000, "always sent first; at most 2,000 bytes"),
+       array_param("turns", turns, 0, 100,
+                   "the conversation: [{\"role\": \"user\" | \"assistant\", \"content\": ...}]; at most 100 turns "
+                   "of 5,000 bytes each")},
+      run_conversation_window};
 }
 
 }  // namespace lab::exercises

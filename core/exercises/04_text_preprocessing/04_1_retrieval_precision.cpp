@@ -35,14 +35,16 @@ std::vector<Query> read_eval_set(const json& eval_set, std::size_t n_docs) {
   for (std::size_t i = 0; i < eval_set.size(); ++i) {
     const std::string path = "eval_set[" + std::to_string(i) + "]";
     const json& entry = eval_set[i];
-    require_object_with_keys(entry, "eval_set", path, {"query", "relevant"}, R"({"query": ..., "relevant": [doc, ...]})");
+    require_object_with_keys(entry, "eval_set", path, {"query", "relevant"},
+                             R"({"query": ..., "relevant": [doc, ...]})");
     Query query{read_text(entry["query"], "eval_set", path + ".query", 500), {}};
     if (!entry["relevant"].is_array() || entry["relevant"].empty()) {
       fail_param("eval_set", path + ".relevant must be a non-empty array of document indices");
     }
     for (std::size_t j = 0; j < entry["relevant"].size(); ++j) {
       const json& doc = entry["relevant"][j];
-      if (!doc.is_number_integer() || doc.get<long long>() < 0 || doc.get<long long>() >= static_cast<long long>(n_docs)) {
+      if (!doc.is_number_integer() || doc.get<long long>() < 0 ||
+          doc.get<long long>() >= static_cast<long long>(n_docs)) {
         fail_param("eval_set", path + ".relevant[" + std::to_string(j) + "]" +
                                    format(" must be a document index between 0 and %zu (got ", n_docs - 1) +
                                    doc.dump() + ")");
@@ -55,8 +57,8 @@ std::vector<Query> read_eval_set(const json& eval_set, std::size_t n_docs) {
 }
 
 struct Retrievers {
-  text::TfidfVectorizer tfidf;                    // fitted on the documents
-  std::vector<text::SparseVector> doc_vectors;    // (N, V) TF-IDF rows
+  text::TfidfVectorizer tfidf;                  // fitted on the documents
+  std::vector<text::SparseVector> doc_vectors;  // (N, V) TF-IDF rows
   text::Bm25Index bm25;
 };
 
@@ -74,9 +76,9 @@ Retrievers index_documents(const std::vector<std::string>& docs) {
 }
 
 struct Ranking {
-  std::vector<double> scores;     // (N) one per document
-  std::vector<std::size_t> top;   // the k best, highest first; ties to the lower index
-  double precision = 0.0;         // P@k
+  std::vector<double> scores;    // (N) one per document
+  std::vector<std::size_t> top;  // the k best, highest first; ties to the lower index
+  double precision = 0.0;        // P@k
 };
 
 Ranking rank(std::vector<double> scores, const Query& query, int k) {
@@ -90,12 +92,14 @@ struct QueryResult {
 };
 
 QueryResult run_query(const Retrievers& retrievers, const Query& query, int k) {
-  return {rank(text::cosine_similarities(retrievers.tfidf.transform({query.text})[0], retrievers.doc_vectors), query, k),
-          rank(retrievers.bm25.scores(text::lowercase_whitespace_tokens(query.text)), query, k)};
+  return {
+      rank(text::cosine_similarities(retrievers.tfidf.transform({query.text})[0], retrievers.doc_vectors), query, k),
+      rank(retrievers.bm25.scores(text::lowercase_whitespace_tokens(query.text)), query, k)};
 }
 
-void report(const std::vector<Query>& queries, const std::vector<QueryResult>& results,
-            const std::vector<std::string>& vocabulary, int k, Result& result) {
+Result report(const std::vector<Query>& queries, const std::vector<QueryResult>& results,
+              const std::vector<std::string>& vocabulary, int k) {
+  Result result;
   json per_query = json::array(), rows = json::array(), labels = json::array();
   std::vector<double> tfidf_p, bm25_p;
   for (std::size_t q = 0; q < queries.size(); ++q) {
@@ -104,15 +108,19 @@ void report(const std::vector<Query>& queries, const std::vector<QueryResult>& r
     tfidf_p.push_back(tfidf.precision);
     bm25_p.push_back(bm25.precision);
     const json relevant = query.relevant, tfidf_top = tfidf.top, bm25_top = bm25.top;
-    per_query.push_back({{"query", query.text}, {"relevant", relevant}, {"tfidf_top", tfidf_top},
-                         {"bm25_top", bm25_top}, {"tfidf_precision", tfidf.precision},
-                         {"bm25_precision", bm25.precision}, {"tfidf_scores", to_json(tfidf.scores)},
+    per_query.push_back({{"query", query.text},
+                         {"relevant", relevant},
+                         {"tfidf_top", tfidf_top},
+                         {"bm25_top", bm25_top},
+                         {"tfidf_precision", tfidf.precision},
+                         {"bm25_precision", bm25.precision},
+                         {"tfidf_scores", to_json(tfidf.scores)},
                          {"bm25_scores", to_json(bm25.scores)}});
     rows.push_back({query.text, relevant.dump(), tfidf_top.dump(), bm25_top.dump(), format("%.2f", tfidf.precision),
                     format("%.2f", bm25.precision)});
     labels.push_back(query.text);
-    result.print(format("Query: \"%s\" | TF-IDF P@%d: %.2f | BM25 P@%d: %.2f", query.text.c_str(), k,
-                        tfidf.precision, k, bm25.precision));
+    result.print(format("Query: \"%s\" | TF-IDF P@%d: %.2f | BM25 P@%d: %.2f", query.text.c_str(), k, tfidf.precision,
+                        k, bm25.precision));
   }
   // np.mean: NumPy's pairwise sum, then one division
   const double mean_tfidf = numpy_sum(tfidf_p) / static_cast<double>(tfidf_p.size());
@@ -128,13 +136,14 @@ void report(const std::vector<Query>& queries, const std::vector<QueryResult>& r
   result.data["vocabulary"] = vocabulary;
   result.metrics["mean_precision_tfidf"] = mean_tfidf;
   result.metrics["mean_precision_bm25"] = mean_bm25;
-  result.add_table(format("Top %d documents per query", k), {"query", "relevant", "TF-IDF top", "BM25 top",
-                                                             format("TF-IDF P@%d", k), format("BM25 P@%d", k)},
+  result.add_table(format("Top %d documents per query", k),
+                   {"query", "relevant", "TF-IDF top", "BM25 top", format("TF-IDF P@%d", k), format("BM25 P@%d", k)},
                    std::move(rows));
   json chart = bar_chart(format("Precision@%d per query", k), "query", format("P@%d", k), std::move(labels),
                          {{"TF-IDF (cosine)", to_json(tfidf_p)}, {"BM25", to_json(bm25_p)}});
   set_note(chart, "P@k = relevant documents among the top k, divided by k; ties in score go to the lower index");
   result.add_chart(std::move(chart));
+  return result;
 }
 
 Result run_retrieval_precision(const Params& params, const RunContext&) {
@@ -148,9 +157,7 @@ Result run_retrieval_precision(const Params& params, const RunContext&) {
   std::vector<QueryResult> results;
   for (const Query& query : queries) results.push_back(run_query(retrievers, query, k));
 
-  Result result;
-  report(queries, results, retrievers.tfidf.feature_names(), k, result);
-  return result;
+  return report(queries, results, retrievers.tfidf.feature_names(), k);
 }
 
 }  // namespace

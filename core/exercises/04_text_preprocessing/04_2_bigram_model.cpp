@@ -12,9 +12,9 @@
 #include "core/exercise.hpp"
 #include "core/exercises/seed.hpp"
 #include "core/float_format.hpp"
+#include "core/param_values.hpp"
 #include "core/string_format.hpp"
 #include "core/text/bigram_lm.hpp"
-#include "core/param_values.hpp"
 
 namespace lab::exercises {
 
@@ -44,8 +44,9 @@ std::vector<std::string> sample_sentences(const text::BigramLM& lm, int n_sample
   return sentences;
 }
 
-void report(const text::BigramLM& lm, double smoothing, const std::vector<Probe>& probes,
-            const std::vector<std::string>& samples, Result& result) {
+Result report(const text::BigramLM& lm, double smoothing, const std::vector<Probe>& probes,
+              const std::vector<std::string>& samples) {
+  Result result;
   json listed = json::array(), probe_probs = json::array(), probe_labels = json::array(), rows = json::array();
   for (const Probe& probe : probes) {
     const json& p = probe.probability;
@@ -67,11 +68,12 @@ void report(const text::BigramLM& lm, double smoothing, const std::vector<Probe>
   result.data["vocabulary_size"] = lm.vocabulary_size();
   result.metrics["vocabulary_size"] = lm.vocabulary_size();
   result.add_table("Probe probabilities P(w2 | w1)", {"w1", "w2", "P(w2 | w1)"}, std::move(rows));
-  json chart = bar_chart("Smoothed bigram probabilities of the probes", "probe", "P(w2 | w1)",
-                         std::move(probe_labels), {{"P(w2 | w1)", result.data["probe_probs"]}});
+  json chart = bar_chart("Smoothed bigram probabilities of the probes", "probe", "P(w2 | w1)", std::move(probe_labels),
+                         {{"P(w2 | w1)", result.data["probe_probs"]}});
   set_note(chart, format("P(w2|w1) = (count(w1 w2) + %s) / (count(w1 ·) + %s × |V|), |V| = %zu with <s> and </s>",
                          python_float(smoothing).c_str(), python_float(smoothing).c_str(), lm.vocabulary_size()));
   result.add_chart(std::move(chart));
+  return result;
 }
 
 Result run_bigram_model(const Params& params, const RunContext&) {
@@ -80,20 +82,24 @@ Result run_bigram_model(const Params& params, const RunContext&) {
   lm.train(corpus);
   const std::vector<Probe> probes = probe_pairs(lm, params.value("probes"));
   NumpyRandom rng = seeded_random(params);
-  const std::vector<std::string> samples = sample_sentences(lm, params.count("n_samples"), params.count("max_len"), rng);
+  const std::vector<std::string> samples =
+      sample_sentences(lm, params.count("n_samples"), params.count("max_len"), rng);
 
-  Result result;
-  report(lm, params.number("smoothing"), probes, samples, result);
-  return result;
+  return report(lm, params.number("smoothing"), probes, samples);
 }
 
 }  // namespace
 
 Exercise bigram_model_exercise() {
-  const json corpus = {"the cat sat on the mat", "the cat ate the rat", "the rat ran away fast",
-                       "machine learning is a powerful technique", "deep learning uses neural networks",
-                       "the model learns from data", "data science is fun and rewarding",
-                       "neural networks learn complex patterns", "the algorithm converges to a solution"};
+  const json corpus = {"the cat sat on the mat",
+                       "the cat ate the rat",
+                       "the rat ran away fast",
+                       "machine learning is a powerful technique",
+                       "deep learning uses neural networks",
+                       "the model learns from data",
+                       "data science is fun and rewarding",
+                       "neural networks learn complex patterns",
+                       "the algorithm converges to a solution"};
   const json probes = json::parse(
       R"json([["the", "cat"], ["the", "dog"], ["machine", "learning"], ["<s>", "the"], ["learning", "is"]])json");
   return {"04.2",

@@ -14,13 +14,13 @@
 #include "core/charts.hpp"
 #include "core/error.hpp"
 #include "core/exercise.hpp"
+#include "core/param_values.hpp"
 #include "core/string_format.hpp"
 #include "core/text/classification_report.hpp"
 #include "core/text/logistic_regression.hpp"
 #include "core/text/preprocess.hpp"
 #include "core/text/ranking.hpp"
 #include "core/text/tfidf_vectorizer.hpp"
-#include "core/param_values.hpp"
 
 namespace lab::exercises {
 
@@ -57,7 +57,8 @@ std::vector<std::string> preprocess_all(const std::vector<std::string>& texts) {
 Eigen::MatrixXd dense(const std::vector<text::SparseVector>& rows, std::size_t columns) {  // (N, V)
   Eigen::MatrixXd m = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(columns));
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    for (const auto& [column, value] : rows[r]) m(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(column)) = value;
+    for (const auto& [column, value] : rows[r])
+      m(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(column)) = value;
   }
   return m;
 }
@@ -66,16 +67,16 @@ struct Pipeline {
   std::vector<std::string> train_pre, test_pre;  // the texts after preprocessing
   std::vector<std::string> features;             // TF-IDF's n-grams, sorted
   text::LogisticModel model;
-  std::vector<int> predictions;                  // (M) on the test texts
-  Eigen::VectorXd probabilities;                 // (M) P(label 1)
+  std::vector<int> predictions;   // (M) on the test texts
+  Eigen::VectorXd probabilities;  // (M) P(label 1)
 };
 
 Pipeline run_pipeline(const Labelled& train, const Labelled& test, const Params& params) {
   Pipeline p;
   p.train_pre = preprocess_all(train.texts);
   p.test_pre = preprocess_all(test.texts);
-  text::TfidfVectorizer vectorizer(text::TfidfOptions{1, params.count("ngram_max"),
-                                                      static_cast<std::size_t>(params.count("max_features")), false});
+  text::TfidfVectorizer vectorizer(
+      text::TfidfOptions{1, params.count("ngram_max"), static_cast<std::size_t>(params.count("max_features")), false});
   std::vector<text::SparseVector> train_rows;
   try {
     train_rows = vectorizer.fit_transform(p.train_pre);
@@ -83,7 +84,7 @@ Pipeline run_pipeline(const Labelled& train, const Labelled& test, const Params&
     fail_input("train", std::string("after preprocessing, TF-IDF has an ") + e.what());
   }
   p.features = vectorizer.feature_names();
-  const Eigen::MatrixXd X_train = dense(train_rows, p.features.size());                      // (N, V)
+  const Eigen::MatrixXd X_train = dense(train_rows, p.features.size());                       // (N, V)
   const Eigen::MatrixXd X_test = dense(vectorizer.transform(p.test_pre), p.features.size());  // (M, V)
   p.model = text::fit_logistic_regression(X_train, train.labels, params.number("C"));
   p.predictions = text::predict(p.model, X_test);
@@ -116,7 +117,8 @@ json strongest_features(const Pipeline& p) {
   return rows;
 }
 
-void report(const Labelled& test, const Pipeline& p, const text::ClassificationReport& scores, Result& result) {
+Result report(const Labelled& test, const Pipeline& p, const text::ClassificationReport& scores) {
+  Result result;
   result.print("Pipeline: normalize → tokenize → stopwords → stem → TF-IDF → LogReg");
   result.print_lines(scores.text());
   result.insight =
@@ -130,7 +132,8 @@ void report(const Labelled& test, const Pipeline& p, const text::ClassificationR
     probs.push_back(p.probabilities[i]);
     bar_labels.push_back(test.texts[i]);
     if (p.predictions[i] != test.labels[i]) wrong.push_back(static_cast<int>(i));
-    rows.push_back({test.texts[i], p.test_pre[i], test.labels[i], p.predictions[i], format("%.4f", p.probabilities[i])});
+    rows.push_back(
+        {test.texts[i], p.test_pre[i], test.labels[i], p.predictions[i], format("%.4f", p.probabilities[i])});
   }
   result.data["train_preprocessed"] = p.train_pre;
   result.data["test_preprocessed"] = p.test_pre;
@@ -152,6 +155,7 @@ void report(const Labelled& test, const Pipeline& p, const text::ClassificationR
   set_highlight(chart, wrong);
   set_note(chart, "predicted positive when P > 0.5; highlighted bars are misclassified");
   result.add_chart(std::move(chart));
+  return result;
 }
 
 Result run_sentiment_pipeline(const Params& params, const RunContext&) {
@@ -163,9 +167,7 @@ Result run_sentiment_pipeline(const Params& params, const RunContext&) {
   const Pipeline pipeline = run_pipeline(train, test, params);
   const text::ClassificationReport scores = score(test.labels, pipeline.predictions);
 
-  Result result;
-  report(test, pipeline, scores, result);
-  return result;
+  return report(test, pipeline, scores);
 }
 
 }  // namespace

@@ -33,8 +33,8 @@ std::vector<Case> read_cases(const json& given) {
     const std::string path = "cases[" + std::to_string(i) + "]";
     const json& c = given[i];
     require_object_with_keys(c, "cases", path, {"name", "text"}, R"({"name": ..., "text": ...})");
-    cases.push_back({read_text(c["name"], "cases", path + ".name", 60),
-                     read_text(c["text"], "cases", path + ".text", 2000)});
+    cases.push_back(
+        {read_text(c["name"], "cases", path + ".name", 60), read_text(c["text"], "cases", path + ".text", 2000)});
   }
   return cases;
 }
@@ -65,13 +65,15 @@ std::string table_line(const std::string& name, const std::string& whitespace, c
          pad_left(aggressive, 12);
 }
 
-void report(const std::vector<TokenizedCase>& cases, const TokenizedCase& shown, Result& result) {
+Result report(const std::vector<TokenizedCase>& cases, const TokenizedCase& shown) {
+  Result result;
   json listed = json::array(), rows = json::array(), token_rows = json::array(), labels = json::array(),
        whitespace = json::array(), regex = json::array(), aggressive = json::array();
   result.print(table_line("Case", "Whitespace", "Regex", "Aggressive"));
   result.print(std::string(50, '-'));
   for (const TokenizedCase& c : cases) {
-    listed.push_back({{"name", c.name}, {"whitespace", c.whitespace}, {"regex", c.regex}, {"aggressive", c.aggressive}});
+    listed.push_back(
+        {{"name", c.name}, {"whitespace", c.whitespace}, {"regex", c.regex}, {"aggressive", c.aggressive}});
     rows.push_back({c.name, c.whitespace.size(), c.regex.size(), c.aggressive.size()});
     labels.push_back(c.name);
     whitespace.push_back(c.whitespace.size());
@@ -103,22 +105,23 @@ void report(const std::vector<TokenizedCase>& cases, const TokenizedCase& shown,
   json chart = bar_chart("Tokens per case and tokenizer", "case", "tokens", std::move(labels),
                          {{"str.split()", whitespace}, {"\\b\\w+(?:'\\w+)?\\b", regex}, {"[a-zA-Z0-9]+", aggressive}});
   set_note(chart, std::string("Python's rules: Unicode whitespace, \\w = letters and digits of every script and '_' "
-                              "(Unicode ") + text::unicode_version() + ")");
+                              "(Unicode ") +
+                      text::unicode_version() + ")");
   result.add_chart(std::move(chart));
+  return result;
 }
 
 Result run_tokenization(const Params& params, const RunContext&) {
   const std::vector<Case> cases = read_cases(params.value("cases"));
   const int detail = params.count("detail_case");
   if (static_cast<std::size_t>(detail) >= cases.size()) {
-    fail_param("detail_case", format("detail_case must be the index of a case, below %zu (got %d)", cases.size(), detail));
+    fail_param("detail_case",
+               format("detail_case must be the index of a case, below %zu (got %d)", cases.size(), detail));
   }
   std::vector<TokenizedCase> tokenized;
   for (const Case& c : cases) tokenized.push_back(tokenize(c));
 
-  Result result;
-  report(tokenized, tokenized[detail], result);
-  return result;
+  return report(tokenized, tokenized[detail]);
 }
 
 }  // namespace
@@ -132,11 +135,12 @@ Exercise tokenization_exercise() {
     {"name": "Contractions", "text": "It's a can't-miss, won't-fail, I'd-do-it-again experience."},
     {"name": "Numbers", "text": "The stock rose 3.14% to $1,234.56 on 2024-01-15."}
   ])json");
-  return {"04.4",
-          {array_param("cases", cases, 1, 20, "[{\"name\": ..., \"text\": ...}]; at most 20, texts of at most 2,000 bytes"),
-           size_param("detail_case", 1, 0, 19,
-                      "index of the case whose tokens are listed (the notebook lists case 1, Emoji)")},
-          run_tokenization};
+  return {
+      "04.4",
+      {array_param("cases", cases, 1, 20, "[{\"name\": ..., \"text\": ...}]; at most 20, texts of at most 2,000 bytes"),
+       size_param("detail_case", 1, 0, 19,
+                  "index of the case whose tokens are listed (the notebook lists case 1, Emoji)")},
+      run_tokenization};
 }
 
 }  // namespace lab::exercises

@@ -13,10 +13,10 @@
 #include "core/charts.hpp"
 #include "core/exercise.hpp"
 #include "core/float_format.hpp"
+#include "core/param_values.hpp"
 #include "core/string_format.hpp"
 #include "core/text/python_repr.hpp"
 #include "core/text/tfidf_scratch.hpp"
-#include "core/param_values.hpp"
 
 namespace lab::exercises {
 
@@ -28,11 +28,11 @@ json document_frequency_rows(const text::ScratchTfidf& model, const json& idf, s
   json terms = json::array();
   for (const auto& [term, df] : model.document_frequency) {
     const bool kept = idf.contains(term);
-    const std::string why = kept ? "kept"
-                            : static_cast<long long>(df) < options.min_df
-                                ? format("dropped: df %zu < min_df %lld", df, options.min_df)
-                                : format("dropped: df/N = %zu/%zu > %s", df, n_docs,
-                                         python_float(options.max_df_ratio).c_str());
+    const std::string why =
+        kept ? "kept"
+        : static_cast<long long>(df) < options.min_df
+            ? format("dropped: df %zu < min_df %lld", df, options.min_df)
+            : format("dropped: df/N = %zu/%zu > %s", df, n_docs, python_float(options.max_df_ratio).c_str());
     terms.push_back({term, df, kept ? json(format("%.4f", idf[term].get<double>())) : json(""), why});
   }
   return terms;
@@ -54,7 +54,8 @@ std::string five_by_idf(const text::ScratchTfidf& model, bool descending) {
   return out + "]";
 }
 
-void report(const text::ScratchTfidf& model, const std::vector<std::vector<double>>& matrix, Result& result) {
+Result report(const text::ScratchTfidf& model, const std::vector<std::vector<double>>& matrix) {
+  Result result;
   const std::size_t n = matrix.size(), vocabulary_size = model.vocabulary.size();
   json idf = json::object(), idf_values = json::array(), rows = json::array();
   for (std::size_t i = 0; i < vocabulary_size; ++i) {
@@ -89,6 +90,7 @@ void report(const text::ScratchTfidf& model, const std::vector<std::vector<doubl
     set_ticks(heatmap, vocabulary_labels, doc_labels);
     result.add_chart(std::move(heatmap));
   }
+  return result;
 }
 
 Result run_tfidf_scratch(const Params& params, const RunContext&) {
@@ -98,19 +100,16 @@ Result run_tfidf_scratch(const Params& params, const RunContext&) {
   const text::ScratchTfidf model = text::scratch_tfidf_fit(docs, options);
   const std::vector<std::vector<double>> matrix = text::scratch_tfidf_transform(model, docs);  // (N, V)
 
-  Result result;
-  report(model, matrix, result);
-  return result;
+  return report(model, matrix);
 }
 
 }  // namespace
 
 Exercise tfidf_scratch_exercise() {
-  const json docs = {"machine learning algorithm data model training",
-                     "deep learning neural network model architecture",
-                     "natural language text processing transformer model",
-                     "data science statistics regression model analysis",
-                     "machine learning data preprocessing feature engineering"};
+  const json docs = {
+      "machine learning algorithm data model training", "deep learning neural network model architecture",
+      "natural language text processing transformer model", "data science statistics regression model analysis",
+      "machine learning data preprocessing feature engineering"};
   return {"04.5",
           {array_param("docs", docs, 1, 100,
                        "the documents (lowercased, split on whitespace); at most 100, each at most 1,000 bytes; the "

@@ -103,7 +103,8 @@ std::vector<int> read_ranks(const Params& params, int d_model, int width) {
   for (const auto& r : params.value("ranks")) {
     if (!r.is_number_integer() || r.get<long long>() < 1 || r.get<long long>() > std::min(d_model, width)) {
       fail_param("ranks", format("ranks must be whole numbers from 1 to min(d_model, task_width) = %d (got ",
-                                 std::min(d_model, width)) + r.dump() + ")");
+                                 std::min(d_model, width)) +
+                              r.dump() + ")");
     }
     ranks.push_back(r.get<int>());
   }
@@ -143,7 +144,8 @@ TrainedAdapters train_adapters(const AdapterTask& task, int rank, double alpha, 
   return {(q_err + v_err) / (q_base + v_base), curve.diverged()};
 }
 
-void report(const json& rows, int d_model, int width, int steps, bool diverged, Result& result) {
+Result report(const json& rows, int d_model, int width, int steps, bool diverged) {
+  Result result;
   json labels = json::array(), counts = json::array(), measured = json::array(), floors = json::array(),
        illustrative = json::array();
   for (const auto& row : rows) {
@@ -156,19 +158,22 @@ void report(const json& rows, int d_model, int width, int steps, bool diverged, 
                         row["r"].get<int>(), row["params"].get<long long>(), row["illustrative_ppl"].get<double>()));
   }
   result.data["ranks"] = rows;
-  result.data["val_metric"] = "validation MSE of the adapted q and v layers divided by the frozen base's (1 = the "
-                              "adapter learned nothing, 0 = perfect)";
+  result.data["val_metric"] =
+      "validation MSE of the adapted q and v layers divided by the frozen base's (1 = the "
+      "adapter learned nothing, 0 = perfect)";
   result.metrics["diverged"] = diverged;
 
-  json ablation = bar_line_chart("LoRA Rank Ablation: Parameters vs measured validation error", "LoRA rank r", labels,
-                                 {"trainable params (d_model " + std::to_string(d_model) + ")", counts},
-                                 "Trainable Parameters", {"relative validation MSE (measured)", measured},
-                                 "Validation MSE / base");
+  json ablation =
+      bar_line_chart("LoRA Rank Ablation: Parameters vs measured validation error", "LoRA rank r", labels,
+                     {"trainable params (d_model " + std::to_string(d_model) + ")", counts}, "Trainable Parameters",
+                     {"relative validation MSE (measured)", measured}, "Validation MSE / base");
   set_note(ablation, format("Measured: q and v adapters of each rank trained for %d Adam steps on a width-%d task "
-                            "whose update has singular values e^(-i/8).", steps, width));
+                            "whose update has singular values e^(-i/8).",
+                            steps, width));
   result.add_chart(std::move(ablation));
   result.add_chart(line_chart("Measured error vs the best any rank-r update can do", "LoRA rank r",
-                              "Validation MSE / base", labels, {{"measured", measured}, {"Eckart–Young floor", floors}}));
+                              "Validation MSE / base", labels,
+                              {{"measured", measured}, {"Eckart–Young floor", floors}}));
   json formula_chart = line_chart("The notebook's curve: 15 + 10·exp(−r/8)", "LoRA rank r", "Validation Perplexity",
                                   labels, {{"val perplexity (formula)", illustrative}});
   set_note(formula_chart, "illustrative: the notebook's formula, not a measurement");
@@ -187,13 +192,15 @@ void report(const json& rows, int d_model, int width, int steps, bool diverged, 
   if (rows.size() >= 2) {
     const json& a = rows[rows.size() - 2];
     const json& b = rows[rows.size() - 1];
-    result.insight += format(": here going from r = %d to r = %d multiplies the parameters by %.1f and takes the "
-                             "validation error from %.4f to %.4f",
-                             a["r"].get<int>(), b["r"].get<int>(), double(b["params"].get<long long>()) /
-                             double(a["params"].get<long long>()), a["val_metric"].get<double>(),
-                             b["val_metric"].get<double>());
+    result.insight += format(
+        ": here going from r = %d to r = %d multiplies the parameters by %.1f and takes the "
+        "validation error from %.4f to %.4f",
+        a["r"].get<int>(), b["r"].get<int>(),
+        double(b["params"].get<long long>()) / double(a["params"].get<long long>()), a["val_metric"].get<double>(),
+        b["val_metric"].get<double>());
   }
   result.insight += ". The notebook's perplexities come from a formula; the measured curve is real.";
+  return result;
 }
 
 Result run_rank_ablation(const Params& params, const RunContext& context) {
@@ -220,9 +227,7 @@ Result run_rank_ablation(const Params& params, const RunContext& context) {
                     {"trained_params", 4LL * r * width},
                     {"illustrative_ppl", 15.0 + 10.0 * std::exp(-r / 8.0)}});  // the notebook's made-up perplexity
   }
-  Result result;
-  report(rows, d_model, width, steps, diverged, result);
-  return result;
+  return report(rows, d_model, width, steps, diverged);
 }
 
 }  // namespace
@@ -235,8 +240,7 @@ Exercise rank_ablation_exercise() {
            size_param("task_width", 64, 4, 128, "width of the measured task's q and v layers; capped at 128"),
            size_param("steps", 150, 1, 3000,
                       "full-batch Adam steps per rank; capped at 3000 (runs over 256 MB or 100 GFLOP are refused)"),
-           number_param("lr", 1e-2, 1e-6, 1.0, "Adam learning rate of the adapters"),
-           seed_param(42, "seed of the task and the adapters")},
+           learning_rate_param(1e-2, "of the adapters"), seed_param(42, "seed of the task and the adapters")},
           run_rank_ablation};
 }
 

@@ -47,15 +47,18 @@ std::vector<Count> count_choices(long long d_model, long long r, long long n_lay
   return counts;
 }
 
-void report(const std::vector<Count>& counts, long long d_model, long long r, long long n_layers,
-            long long base_params, Result& result) {
+Result report(const std::vector<Count>& counts, long long d_model, long long r, long long n_layers,
+              long long base_params) {
+  Result result;
   result.print(format("LoRA rank r=%lld, d_model=%lld, layers=%lld", r, d_model, n_layers));
   result.print("");
   result.print(format("%-20s %12s %14s", "Config", "Params/layer", "Total params"));
   result.print(std::string(48, '-'));
   json rows = json::array(), table = json::array(), labels = json::array(), totals = json::array();
   for (const Count& c : counts) {
-    rows.push_back({{"name", c.name}, {"params_per_layer", c.per_layer}, {"total", c.total},
+    rows.push_back({{"name", c.name},
+                    {"params_per_layer", c.per_layer},
+                    {"total", c.total},
                     {"percent_of_full", c.percent_of_full}});
     table.push_back({c.name, c.per_layer, c.total, format("%.2f%%", c.percent_of_full)});
     labels.push_back(c.name);
@@ -64,7 +67,8 @@ void report(const std::vector<Count>& counts, long long d_model, long long r, lo
   }
   result.print("");
   result.print("Approx BERT-base attention+FFN params: " + with_commas(base_params));
-  for (const Count& c : counts) result.print(format("%-20s: %.2f%% of full fine-tune params", c.name, c.percent_of_full));
+  for (const Count& c : counts)
+    result.print(format("%-20s: %.2f%% of full fine-tune params", c.name, c.percent_of_full));
 
   result.data["configs"] = rows;
   result.data["base_params"] = base_params;
@@ -77,6 +81,7 @@ void report(const std::vector<Count>& counts, long long d_model, long long r, lo
       "Each adapted d×d projection adds 2·r·d parameters, so q+v, q+k+v and all four differ only by a factor of "
       "2 : 3 : 4, and even all four stay under 1%% of full fine-tuning (%.2f%% here).",
       counts[2].percent_of_full);
+  return result;
 }
 
 Result run_lora_modules(const Params& params, const RunContext&) {
@@ -84,9 +89,7 @@ Result run_lora_modules(const Params& params, const RunContext&) {
   if (r > d_model) fail_param("r", format("r must be at most d_model (%lld > %lld)", r, d_model));
   // The notebook hard-codes BERT-base here (12 layers of width 768); the lab uses the parameters.
   const long long base_params = n_layers * (4 * d_model * d_model + 2 * 4 * d_model * d_model);
-  Result result;
-  report(count_choices(d_model, r, n_layers, base_params), d_model, r, n_layers, base_params, result);
-  return result;
+  return report(count_choices(d_model, r, n_layers, base_params), d_model, r, n_layers, base_params);
 }
 
 }  // namespace

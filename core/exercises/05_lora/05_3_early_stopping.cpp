@@ -66,8 +66,9 @@ std::optional<int> run_epochs(const std::vector<double>& ppls, EarlyStopping& st
   return std::nullopt;
 }
 
-void report(const std::vector<double>& ppls, bool simulated, const EarlyStopping& stopper,
-            std::optional<int> stopped_at, Result& result) {
+Result report(const std::vector<double>& ppls, bool simulated, const EarlyStopping& stopper,
+              std::optional<int> stopped_at) {
+  Result result;
   const int n_epochs = int(ppls.size());
   const int wasted = (stopped_at ? *stopped_at : n_epochs) - stopper.best_epoch - 1;  // the notebook's count
   result.data["best_epoch"] = stopper.best_epoch;
@@ -97,13 +98,16 @@ void report(const std::vector<double>& ppls, bool simulated, const EarlyStopping
   result.print(format("Best epoch: %d, Best PPL: %.2f", stopper.best_epoch, stopper.best_ppl));
   result.print("Stopped at epoch: " + (stopped_at ? std::to_string(*stopped_at) : std::string("None")) +
                format(" (saved %d wasted epochs)", wasted));
-  result.insight = stopped_at
-      ? format("Validation perplexity bottomed out at epoch %d; after %d epochs without a gain of more than %g, "
-               "training stopped at epoch %d and skipped the last %d of %d epochs.",
-               stopper.best_epoch, stopper.patience, stopper.min_delta, *stopped_at, n_epochs - *stopped_at - 1,
-               n_epochs)
-      : format("Perplexity never stalled for %d epochs in a row, so training ran all %d epochs.", stopper.patience,
-               n_epochs);
+  result.insight =
+      stopped_at
+          ? format(
+                "Validation perplexity bottomed out at epoch %d; after %d epochs without a gain of more than %g, "
+                "training stopped at epoch %d and skipped the last %d of %d epochs.",
+                stopper.best_epoch, stopper.patience, stopper.min_delta, *stopped_at, n_epochs - *stopped_at - 1,
+                n_epochs)
+          : format("Perplexity never stalled for %d epochs in a row, so training ran all %d epochs.", stopper.patience,
+                   n_epochs);
+  return result;
 }
 
 Result run_early_stopping(const Params& params, const RunContext&) {
@@ -117,9 +121,7 @@ Result run_early_stopping(const Params& params, const RunContext&) {
   }
   EarlyStopping stopper{params.count("patience"), params.number("min_delta")};
   const std::optional<int> stopped_at = run_epochs(ppls, stopper);
-  Result result;
-  report(ppls, simulated, stopper, stopped_at, result);
-  return result;
+  return report(ppls, simulated, stopper, stopped_at);
 }
 
 }  // namespace

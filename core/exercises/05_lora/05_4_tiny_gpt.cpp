@@ -68,13 +68,14 @@ LossCurve fine_tune(nn::TinyGPT& model, const std::vector<int>& domain, int seq_
   });
 }
 
-void report(const Perplexities& p, const LossCurve& curve, int seq_len, bool causal, Result& result) {
-  result.metrics["ppl_before"] = p.before;
-  result.metrics["ppl_after"] = p.after;
-  result.metrics["ppl_heldout_before"] = p.heldout_before;
-  result.metrics["ppl_heldout_after"] = p.heldout_after;
-  result.metrics["uniform_ppl"] = kSymbols;
-  result.metrics["final_loss"] = curve.final_value_json();
+Result report(const Perplexities& p, const LossCurve& curve, int seq_len, bool causal) {
+  Result result;
+  result.metrics = {{"ppl_before", p.before},
+                    {"ppl_after", p.after},
+                    {"ppl_heldout_before", p.heldout_before},
+                    {"ppl_heldout_after", p.heldout_after},
+                    {"uniform_ppl", kSymbols},  // what guessing uniformly among the symbols scores
+                    {"final_loss", curve.final_value_json()}};
   report_divergence(result, curve, "Fine-tuning");
   result.data["loss"] = curve.values_json();
   json chart = line_chart(format("Fine-tuning loss (one %d-token window per step)", seq_len), "Step",
@@ -96,17 +97,20 @@ void report(const Perplexities& p, const LossCurve& curve, int seq_len, bool cau
   result.print(format("Held-out perplexity BEFORE / AFTER: %.2f / %.2f (uniform guessing over %d symbols: %d)",
                       p.heldout_before, p.heldout_after, kSymbols, kSymbols));
   result.insight =
-      causal ? format("The tokens are drawn uniformly from %d symbols, so no model can beat perplexity %d on new "
-                      "data. With the causal mask the held-out perplexity ends at %.1f: what fine-tuning learned is "
-                      "which %d symbols occur%s, nothing more.",
-                      kSymbols, kSymbols, p.heldout_after, kSymbols,
-                      p.after < kSymbols
-                          ? format(" (and, at %.1f on its training tokens, some of them by heart)", p.after).c_str()
-                          : "")
-             : format("Without a causal mask every position can attend to the next token, the very one it must "
-                      "predict: training perplexity falls to %.2f and held-out perplexity to %.2f, far below the %d "
-                      "that uniformly random tokens allow. That is the leak, not learning.",
-                      p.after, p.heldout_after, kSymbols);
+      causal ? format(
+                   "The tokens are drawn uniformly from %d symbols, so no model can beat perplexity %d on new "
+                   "data. With the causal mask the held-out perplexity ends at %.1f: what fine-tuning learned is "
+                   "which %d symbols occur%s, nothing more.",
+                   kSymbols, kSymbols, p.heldout_after, kSymbols,
+                   p.after < kSymbols
+                       ? format(" (and, at %.1f on its training tokens, some of them by heart)", p.after).c_str()
+                       : "")
+             : format(
+                   "Without a causal mask every position can attend to the next token, the very one it must "
+                   "predict: training perplexity falls to %.2f and held-out perplexity to %.2f, far below the %d "
+                   "that uniformly random tokens allow. That is the leak, not learning.",
+                   p.after, p.heldout_after, kSymbols);
+  return result;
 }
 
 Result run_tiny_gpt(const Params& params, const RunContext& context) {
@@ -114,12 +118,10 @@ Result run_tiny_gpt(const Params& params, const RunContext& context) {
   const int n_layers = params.count("n_layers"), seq_len = params.count("seq_len"), steps = params.count("steps");
   const bool causal = params.boolean("causal");
   require_heads_divide(d_model, n_heads);
-  const TransformerSize size{double(seq_len), d_model, 4 * d_model, vocab, n_heads, seq_len, n_layers,
-                             double(n_layers) * 12.0 * d_model * d_model + 2.0 * vocab * d_model};
-  const double corpus_windows = double(kCorpusTokens);  // a perplexity pass reads one corpus as one batch
-  check_budget(std::max(transformer_training_bytes(size), transformer_evaluation_bytes(size, corpus_windows)),
-               transformer_training_flops(size, steps) + 4.0 * transformer_evaluation_flops(size, corpus_windows),
-               "steps", "this training run");
+  const TransformerSize size{
+      double(seq_len), d_model, 4 * d_model, vocab,
+      n_heads,         seq_len, n_layers,    double(n_layers) * 12.0 * d_model * d_model + 2.0 * vocab * d_model};
+  check_training_run(size, steps, kCorpusTokens, 4);  // perplexity before and after, on two corpora, one batch each
 
   NumpyRandom rng = seeded_random(params);
   const Corpora corpora = draw_corpora(rng);
@@ -131,9 +133,7 @@ Result run_tiny_gpt(const Params& params, const RunContext& context) {
   p.after = perplexity(model, corpora.domain, seq_len);
   p.heldout_after = perplexity(model, corpora.heldout, seq_len);
 
-  Result result;
-  report(p, curve, seq_len, causal, result);
-  return result;
+  return report(p, curve, seq_len, causal);
 }
 
 }  // namespace
@@ -141,12 +141,11 @@ Result run_tiny_gpt(const Params& params, const RunContext& context) {
 Exercise tiny_gpt_exercise() {
   return {"05.4",
           {size_param("vocab", 50, 20, 1000, "vocabulary size, at least the corpus's 20 symbols; capped at 1000"),
-           width_param(64, 256), heads_param(2, 16),
-           size_param("n_layers", 2, 1, 8, "transformer blocks; capped at 8"),
+           width_param(64, 256), heads_param(2, 16), size_param("n_layers", 2, 1, 8, "transformer blocks; capped at 8"),
            size_param("seq_len", 16, 1, 64, "tokens per window; capped at 64"),
            size_param("steps", 200, 1, 3000,
                       "Adam steps, one window each; capped at 3000 (runs over 256 MB or 100 GFLOP are refused)"),
-           number_param("lr", 3e-3, 1e-6, 1.0, "Adam learning rate"),
+           learning_rate_param(3e-3),
            boolean_param("causal", true,
                          "mask future positions (a real GPT); false reproduces the notebook's model, which can see "
                          "the token it must predict"),

@@ -33,9 +33,9 @@ nn::LoRALinear make_layer(int in, int out, int r, double alpha, double b_std, Nu
 }
 
 struct Comparison {
-  double max_diff = 0.0, mean_diff = 0.0;             // |adapter − merged|
-  double adapter_error = 0.0, merged_error = 0.0;     // each path's max |error| against float64
-  double b_squares = 0.0;                             // ‖B‖², summed in order
+  double max_diff = 0.0, mean_diff = 0.0;          // |adapter − merged|
+  double adapter_error = 0.0, merged_error = 0.0;  // each path's max |error| against float64
+  double b_squares = 0.0;                          // ‖B‖², summed in order
   double max_abs_output = 0.0;
 };
 
@@ -48,9 +48,10 @@ Comparison compare_paths(const nn::LoRALinear& layer, const Matrix& adapter, con
   c.mean_diff = total / double(difference.size());
 
   // Both against the exact answer, computed in double: each path's own float32 rounding.
-  const nn::MatrixOf<double> exact = x.cast<double>() * (layer.base.weight.value.cast<double>() +
-                                     double(layer.scale) * layer.lora_B.value.cast<double>() *
-                                     layer.lora_A.value.cast<double>()).transpose();  // (N, out)
+  const nn::MatrixOf<double> exact =
+      x.cast<double>() * (layer.base.weight.value.cast<double>() +
+                          double(layer.scale) * layer.lora_B.value.cast<double>() * layer.lora_A.value.cast<double>())
+                             .transpose();  // (N, out)
   c.adapter_error = (adapter.cast<double>() - exact).cwiseAbs().maxCoeff();
   c.merged_error = (merged.cast<double>() - exact).cwiseAbs().maxCoeff();
   const float* b = layer.lora_B.value.data();
@@ -73,7 +74,8 @@ double time_ms(Work&& work) {
   return elapsed / runs;
 }
 
-void report(const Comparison& c, int samples, double adapter_ms, double merged_ms, Result& result) {
+Result report(const Comparison& c, int samples, double adapter_ms, double merged_ms) {
+  Result result;
   result.metrics["max_abs_diff"] = c.max_diff;
   result.metrics["mean_abs_diff"] = c.mean_diff;
   result.metrics["b_norm"] = std::sqrt(c.b_squares);
@@ -98,21 +100,22 @@ void report(const Comparison& c, int samples, double adapter_ms, double merged_m
             "needs one matmul instead of three."
           : "With B = 0 (the notebook's initialisation) both paths compute exactly x·Wᵀ, so a zero difference "
             "proves nothing; set b_std above 0 to test the merge for real.";
+  return result;
 }
 
 Result run_merge_equivalence(const Params& params, const RunContext&) {
   const int in = params.count("in_features"), out = params.count("out_features"), r = params.count("r");
   const int samples = params.count("samples");
-  if (r > std::min(in, out)) fail_param("r", format("r must be at most min(in_features, out_features) = %d (got %d)",
-                                                    std::min(in, out), r));
+  if (r > std::min(in, out))
+    fail_param("r", format("r must be at most min(in_features, out_features) = %d (got %d)", std::min(in, out), r));
   NumpyRandom rng = seeded_random(params);
   nn::LoRALinear layer = make_layer(in, out, r, params.number("alpha"), params.number("b_std"), rng);
   const Matrix x = nn::randn_matrix(samples, in, rng);  // (N, in)
 
   nn::Tape tape(/*gradients=*/false);
   const Matrix adapter = tape.value(layer.forward(tape, tape.constant(x)));  // x Wᵀ + s (x Aᵀ) Bᵀ, (N, out)
-  const Matrix merged_weight = layer.merged_weight();                         // W + s B A, (out, in)
-  Matrix merged(samples, out);                                                // x (W + s B A)ᵀ, (N, out)
+  const Matrix merged_weight = layer.merged_weight();                        // W + s B A, (out, in)
+  Matrix merged(samples, out);                                               // x (W + s B A)ᵀ, (N, out)
   nn::matmul_a_bt(x, merged_weight, merged);
   const Comparison comparison = compare_paths(layer, adapter, merged, x);
 
@@ -127,9 +130,7 @@ Result run_merge_equivalence(const Params& params, const RunContext&) {
     return y(0, 0);
   });
 
-  Result result;
-  report(comparison, samples, adapter_ms, merged_ms, result);
-  return result;
+  return report(comparison, samples, adapter_ms, merged_ms);
 }
 
 }  // namespace
