@@ -43,16 +43,23 @@ json heatmap_chart(std::string title, json z, std::string x_label, std::string y
 }
 
 json line_chart(std::string title, std::string x_label, std::string y_label, json x, std::vector<Series> series) {
-  return {{"type", "line"},         {"title", std::move(title)},          {"x_label", std::move(x_label)},
-          {"y_label", std::move(y_label)}, {"x", std::move(x)}, {"series", series_to_json(std::move(series))},
+  return {{"type", "line"},
+          {"title", std::move(title)},
+          {"x_label", std::move(x_label)},
+          {"y_label", std::move(y_label)},
+          {"x", std::move(x)},
+          {"series", series_to_json(std::move(series))},
           {"markers", json::array()}};
 }
 
-json bar_chart(std::string title, std::string x_label, std::string y_label, json labels,
-               std::vector<Series> series) {
-  return {{"type", "bar"},          {"title", std::move(title)},          {"x_label", std::move(x_label)},
-          {"y_label", std::move(y_label)}, {"labels", std::move(labels)},
-          {"series", series_to_json(std::move(series))}, {"highlight", json::array()}};
+json bar_chart(std::string title, std::string x_label, std::string y_label, json labels, std::vector<Series> series) {
+  return {{"type", "bar"},
+          {"title", std::move(title)},
+          {"x_label", std::move(x_label)},
+          {"y_label", std::move(y_label)},
+          {"labels", std::move(labels)},
+          {"series", series_to_json(std::move(series))},
+          {"highlight", json::array()}};
 }
 
 json bar_line_chart(std::string title, std::string x_label, json labels, Series bars, std::string bars_axis,

@@ -24,8 +24,7 @@ struct Series {
 
 json heatmap_chart(std::string title, json z, std::string x_label, std::string y_label, Colormap colormap);
 json line_chart(std::string title, std::string x_label, std::string y_label, json x, std::vector<Series> series);
-json bar_chart(std::string title, std::string x_label, std::string y_label, json labels,
-               std::vector<Series> series);
+json bar_chart(std::string title, std::string x_label, std::string y_label, json labels, std::vector<Series> series);
 json bar_line_chart(std::string title, std::string x_label, json labels, Series bars, std::string bars_axis,
                     Series line, std::string line_axis);
 
@@ -33,9 +32,9 @@ json bar_line_chart(std::string title, std::string x_label, json labels, Series 
 json index_labels(int n);
 
 // Optional extras, added to a chart built above.
-void add_marker(json& chart, double x, std::string label);       // line: a vertical rule at x
-void set_ticks(json& heatmap, json x_ticks, json y_ticks);        // heatmap: labels along the axes
-void set_highlight(json& bar, std::vector<int> indices);          // bar: draw these bars in the accent colour
-void set_note(json& chart, std::string note);                     // any: a caption under the chart
+void add_marker(json& chart, double x, std::string label);  // line: a vertical rule at x
+void set_ticks(json& heatmap, json x_ticks, json y_ticks);  // heatmap: labels along the axes
+void set_highlight(json& bar, std::vector<int> indices);    // bar: draw these bars in the accent colour
+void set_note(json& chart, std::string note);               // any: a caption under the chart
 
 }  // namespace lab

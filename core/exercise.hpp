@@ -36,10 +36,10 @@ using RunFunction = std::function<Result(const Params&, const RunContext&)>;
 // Each exercise's file (core/exercises/NN_notebook/NN_M_name.cpp) gives its id, parameter table and run function;
 // the registry pairs it with the texts of the Markdown file beside it (exercise_text.hpp).
 struct Exercise {
-  std::string id;                  // "01.1"
+  std::string id;  // "01.1"
   std::vector<ParamSpec> params;
   RunFunction run;
-  ExerciseText text{};             // title, summary, the notebook's output, the lab's notes, the files it calls
+  ExerciseText text{};  // title, summary, the notebook's output, the lab's notes, the files it calls
 };
 
 }  // namespace lab

@@ -149,8 +149,8 @@ ExerciseText parse_exercise_text(const std::string& markdown, const std::string&
       text.lab_notes = read_prose(in);
       seen_notes = true;
     } else {
-      in.fail("unexpected heading \"" + heading + "\"; the sections are \"## " + kIdea + "\", \"## " +
-              kNotebookOutput + "\" and \"## " + kLabNotes + "\", each at most once");
+      in.fail("unexpected heading \"" + heading + "\"; the sections are \"## " + kIdea + "\", \"## " + kNotebookOutput +
+              "\" and \"## " + kLabNotes + "\", each at most once");
     }
   }
   if (text.summary.empty()) in.fail("the section \"## " + std::string(kIdea) + "\" is missing or empty");

@@ -26,8 +26,8 @@
 namespace lab {
 
 struct ExerciseText {
-  std::string file;                // "core/exercises/01_transformers/01_5_copy_task.md"
-  std::string id;                  // "01.5"
+  std::string file;  // "core/exercises/01_transformers/01_5_copy_task.md"
+  std::string id;    // "01.5"
   std::string title;
   std::string figure;              // the notebook's figure file ("" = none)
   std::vector<std::string> calls;  // library files, shown beside the exercise's own code
@@ -35,7 +35,7 @@ struct ExerciseText {
   std::string notebook_output;     // "What the notebook printed", verbatim ("" = nothing)
   std::string lab_notes;           // "Where the lab differs" ("" = nowhere)
 
-  std::string code_file() const;   // the exercise's own code: the .cpp beside the Markdown file
+  std::string code_file() const;  // the exercise's own code: the .cpp beside the Markdown file
 };
 
 // Parses one file; throws std::invalid_argument("<file>:<line>: <what is wrong>") on anything malformed.

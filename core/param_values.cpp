@@ -21,7 +21,8 @@ void require_utf8(const std::string& text, const std::string& param, const std::
   }
 }
 
-const std::string& read_text(const json& value, const std::string& param, const std::string& path, std::size_t max_bytes) {
+const std::string& read_text(const json& value, const std::string& param, const std::string& path,
+                             std::size_t max_bytes) {
   if (!value.is_string()) fail_param(param, path + " must be a string (got " + shown(value) + ")");
   const std::string& text = value.get_ref<const std::string&>();
   if (text.size() > max_bytes) {

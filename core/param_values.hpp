@@ -16,7 +16,8 @@
 namespace lab {
 
 // `value` at `path` (e.g. "turns[2].content") of parameter `param`.
-const std::string& read_text(const json& value, const std::string& param, const std::string& path, std::size_t max_bytes);
+const std::string& read_text(const json& value, const std::string& param, const std::string& path,
+                             std::size_t max_bytes);
 std::vector<std::string> read_text_list(const json& array, const std::string& param, std::size_t max_bytes_each);
 void require_utf8(const std::string& text, const std::string& param, const std::string& path);
 
@@ -28,7 +29,8 @@ const std::string& utf8_text(const Params& params, const std::string& name);
 template <typename Item, typename ReadOne>
 std::vector<Item> read_items(const json& array, const std::string& param, ReadOne read_one) {
   std::vector<Item> items;
-  for (std::size_t i = 0; i < array.size(); ++i) items.push_back(read_one(array[i], param + "[" + std::to_string(i) + "]"));
+  for (std::size_t i = 0; i < array.size(); ++i)
+    items.push_back(read_one(array[i], param + "[" + std::to_string(i) + "]"));
   return items;
 }
 

@@ -41,8 +41,8 @@ ParamSpec boolean_param(std::string name, bool default_value, std::string help) 
 
 ParamSpec choice_param(std::string name, std::string default_value, std::vector<std::string> choices,
                        std::string help) {
-  return ParamSpec{std::move(name), ParamType::string, std::move(default_value), std::nullopt, std::nullopt,
-                   std::move(choices), std::move(help)};
+  return ParamSpec{std::move(name), ParamType::string,  std::move(default_value), std::nullopt,
+                   std::nullopt,    std::move(choices), std::move(help)};
 }
 
 ParamSpec string_param(std::string name, std::string default_value, std::size_t max_length, std::string help) {
@@ -54,8 +54,8 @@ ParamSpec string_param(std::string name, std::string default_value, std::size_t 
 
 ParamSpec array_param(std::string name, json default_value, std::size_t min_items, std::size_t max_items,
                       std::string help) {
-  ParamSpec spec{std::move(name), ParamType::array, std::move(default_value), double(min_items), double(max_items),
-                 {}, std::move(help)};
+  ParamSpec spec{std::move(name), ParamType::array, std::move(default_value), double(min_items), double(max_items), {},
+                 std::move(help)};
   spec.max_is_size_cap = true;
   return spec;
 }
@@ -96,8 +96,9 @@ std::string show_number(double v) {
   return out.str();
 }
 
-const char* article(ParamType type) { return type == ParamType::integer || type == ParamType::array ||
-                                              type == ParamType::object ? "an" : "a"; }
+const char* article(ParamType type) {
+  return type == ParamType::integer || type == ParamType::array || type == ParamType::object ? "an" : "a";
+}
 
 // Throws unless `value` has the spec's JSON type. Integers are numbers without a fractional part.
 void check_type(const ParamSpec& spec, const json& value) {
@@ -126,9 +127,18 @@ void check_range(const ParamSpec& spec, const json& value) {
   switch (spec.type) {
     case ParamType::integer:
     case ParamType::number: measured = value.get<double>(); break;
-    case ParamType::string: measured = double(value.get_ref<const std::string&>().size()); what = " characters"; break;
-    case ParamType::array: measured = double(value.size()); what = " items"; break;
-    case ParamType::object: measured = double(value.size()); what = " entries"; break;
+    case ParamType::string:
+      measured = double(value.get_ref<const std::string&>().size());
+      what = " characters";
+      break;
+    case ParamType::array:
+      measured = double(value.size());
+      what = " items";
+      break;
+    case ParamType::object:
+      measured = double(value.size());
+      what = " entries";
+      break;
     case ParamType::boolean: return;
   }
   const bool is_value = spec.type == ParamType::integer || spec.type == ParamType::number;

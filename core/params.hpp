@@ -22,21 +22,19 @@ struct ParamSpec {
   std::string name;
   ParamType type = ParamType::number;
   json default_value;
-  std::optional<double> min;          // numbers: smallest value; strings, arrays, objects: fewest items/chars
-  std::optional<double> max;          // numbers: largest value; strings, arrays, objects: most items/chars
-  std::vector<std::string> choices;   // strings only: the allowed values (empty = any)
+  std::optional<double> min;         // numbers: smallest value; strings, arrays, objects: fewest items/chars
+  std::optional<double> max;         // numbers: largest value; strings, arrays, objects: most items/chars
+  std::vector<std::string> choices;  // strings only: the allowed values (empty = any)
   std::string help;
-  bool max_is_size_cap = false;       // going above max is `too_large` (a memory/time cap), not `bad_param`
+  bool max_is_size_cap = false;  // going above max is `too_large` (a memory/time cap), not `bad_param`
 };
 
 // Builders for the table, one per type. Size caps say why the maximum exists in their help text.
-ParamSpec integer_param(std::string name, long long default_value, long long min, long long max,
-                        std::string help);
+ParamSpec integer_param(std::string name, long long default_value, long long min, long long max, std::string help);
 ParamSpec size_param(std::string name, long long default_value, long long min, long long cap, std::string help);
 ParamSpec number_param(std::string name, double default_value, double min, double max, std::string help);
 ParamSpec boolean_param(std::string name, bool default_value, std::string help);
-ParamSpec choice_param(std::string name, std::string default_value, std::vector<std::string> choices,
-                       std::string help);
+ParamSpec choice_param(std::string name, std::string default_value, std::vector<std::string> choices, std::string help);
 ParamSpec string_param(std::string name, std::string default_value, std::size_t max_length, std::string help);
 ParamSpec array_param(std::string name, json default_value, std::size_t min_items, std::size_t max_items,
                       std::string help);

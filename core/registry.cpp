@@ -26,7 +26,8 @@ const char* notebook_title(const std::string& notebook) {
 std::vector<Exercise> gather() {
   std::map<std::string, ExerciseText> texts;
   for (const EmbeddedTextFile& file : embedded_exercise_texts()) {
-    ExerciseText text = parse_exercise_text(std::string(reinterpret_cast<const char*>(file.bytes), file.size), file.path);
+    ExerciseText text =
+        parse_exercise_text(std::string(reinterpret_cast<const char*>(file.bytes), file.size), file.path);
     const std::string id = text.id;
     if (!texts.emplace(id, std::move(text)).second) {
       throw std::logic_error(std::string(file.path) + ": exercise " + id + " already has a text");
@@ -97,9 +98,15 @@ json run_exercise(const std::string& id, const json& given, const ProgressSink& 
   try {
     const Params params = validate_params(exercise->params, given, id);
     Result result = exercise->run(params, RunContext(sink));
-    return {{"id", exercise->id},         {"title", exercise->text.title},     {"params", params.all()},
-            {"metrics", result.metrics},  {"data", std::move(result.data)}, {"tables", std::move(result.tables)},
-            {"charts", std::move(result.charts)}, {"log", std::move(result.log)}, {"insight", result.insight}};
+    return {{"id", exercise->id},
+            {"title", exercise->text.title},
+            {"params", params.all()},
+            {"metrics", result.metrics},
+            {"data", std::move(result.data)},
+            {"tables", std::move(result.tables)},
+            {"charts", std::move(result.charts)},
+            {"log", std::move(result.log)},
+            {"insight", result.insight}};
   } catch (const LabError& error) {
     return error_object(to_string(error.code()), error.what(), error.param());
   } catch (const std::bad_alloc&) {
@@ -116,9 +123,9 @@ json run_exercise_from_text(const std::string& id, const std::string& params_tex
   if (!params_text.empty()) {
     params = json::parse(params_text, nullptr, /*allow_exceptions=*/false);
     if (params.is_discarded()) {
-      return error_object(to_string(ErrorCode::bad_param),
-                          "params are not valid JSON: " +
-                              (params_text.size() > 80 ? params_text.substr(0, 77) + "..." : params_text));
+      return error_object(
+          to_string(ErrorCode::bad_param),
+          "params are not valid JSON: " + (params_text.size() > 80 ? params_text.substr(0, 77) + "..." : params_text));
     }
   }
   return run_exercise(id, params, sink);

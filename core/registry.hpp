@@ -12,7 +12,7 @@
 
 namespace lab {
 
-const std::vector<Exercise>& all_exercises();      // in course order: 01.1 ... 05.5
+const std::vector<Exercise>& all_exercises();          // in course order: 01.1 ... 05.5
 const Exercise* find_exercise(const std::string& id);  // nullptr when unknown
 
 json list_exercises();

@@ -35,16 +35,31 @@ Exercise merge_equivalence_exercise();
 
 std::vector<Exercise> course_exercises() {
   using Factory = Exercise (*)();
-  const Factory course[] = {
-      positional_encoding_exercise, single_vs_multi_head_exercise, gradient_norms_exercise,
-      causal_attention_exercise,    copy_task_exercise,            warmup_schedule_exercise,
-      parameter_counts_exercise,    gradient_accumulation_exercise, negation_attention_exercise,
-      class_weights_exercise,       structured_output_exercise,    tool_calling_exercise,
-      bm25_exercise,                chain_of_thought_exercise,     conversation_window_exercise,
-      retrieval_precision_exercise, bigram_model_exercise,         sentiment_pipeline_exercise,
-      tokenization_exercise,        tfidf_scratch_exercise,        rank_ablation_exercise,
-      lora_modules_exercise,        early_stopping_exercise,       tiny_gpt_exercise,
-      merge_equivalence_exercise};
+  const Factory course[] = {positional_encoding_exercise,
+                            single_vs_multi_head_exercise,
+                            gradient_norms_exercise,
+                            causal_attention_exercise,
+                            copy_task_exercise,
+                            warmup_schedule_exercise,
+                            parameter_counts_exercise,
+                            gradient_accumulation_exercise,
+                            negation_attention_exercise,
+                            class_weights_exercise,
+                            structured_output_exercise,
+                            tool_calling_exercise,
+                            bm25_exercise,
+                            chain_of_thought_exercise,
+                            conversation_window_exercise,
+                            retrieval_precision_exercise,
+                            bigram_model_exercise,
+                            sentiment_pipeline_exercise,
+                            tokenization_exercise,
+                            tfidf_scratch_exercise,
+                            rank_ablation_exercise,
+                            lora_modules_exercise,
+                            early_stopping_exercise,
+                            tiny_gpt_exercise,
+                            merge_equivalence_exercise};
   std::vector<Exercise> all;
   for (Factory make : course) all.push_back(make());
   return all;

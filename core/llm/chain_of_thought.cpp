@@ -37,12 +37,14 @@ std::string bare(const std::string& word) {  // lowercase, without surrounding p
 
 std::optional<long long> quantity(const std::string& word) {
   const std::string w = bare(word);
-  if (!w.empty() && w.size() <= 12 && std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+  if (!w.empty() && w.size() <= 12 &&
+      std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
     return std::stoll(w);
   }
-  static const std::vector<std::string> small{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-                                              "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-                                              "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  static const std::vector<std::string> small{"zero",     "one",      "two",      "three",   "four",    "five",
+                                              "six",      "seven",    "eight",    "nine",    "ten",     "eleven",
+                                              "twelve",   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                                              "eighteen", "nineteen", "twenty"};
   for (std::size_t i = 0; i < small.size(); ++i) {
     if (w == small[i]) return static_cast<long long>(i);
   }
@@ -54,15 +56,15 @@ std::optional<long long> quantity(const std::string& word) {
 }
 
 const std::set<std::string> start_verbs{"has", "have", "had", "owns", "holds", "keeps"};
-const std::set<std::string> add_verbs{"buys", "bought", "gets", "got", "receives", "received", "finds", "found",
-                                      "picks", "picked", "earns", "earned", "gains", "gained", "wins", "won",
-                                      "collects", "collected", "adds", "added", "makes", "made", "catches", "caught",
-                                      "borrows", "borrowed", "grows", "grew", "takes", "took", "buy", "get", "find",
-                                      "receive", "earn", "win", "collect", "add", "make", "pick"};
-const std::set<std::string> subtract_verbs{"gives", "gave", "eats", "ate", "loses", "lost", "sells", "sold",
-                                           "spends", "spent", "uses", "used", "drops", "dropped", "donates",
-                                           "donated", "throws", "threw", "breaks", "broke", "pays", "paid", "lends",
-                                           "lent", "give", "eat", "lose", "sell", "spend", "use", "drop", "pay"};
+const std::set<std::string> add_verbs{
+    "buys",  "bought", "gets",    "got",     "receives", "received", "finds",    "found",     "picks", "picked",
+    "earns", "earned", "gains",   "gained",  "wins",     "won",      "collects", "collected", "adds",  "added",
+    "makes", "made",   "catches", "caught",  "borrows",  "borrowed", "grows",    "grew",      "takes", "took",
+    "buy",   "get",    "find",    "receive", "earn",     "win",      "collect",  "add",       "make",  "pick"};
+const std::set<std::string> subtract_verbs{
+    "gives", "gave",  "eats",    "ate",     "loses",   "lost",   "sells", "sold",   "spends", "spent", "uses",
+    "used",  "drops", "dropped", "donates", "donated", "throws", "threw", "breaks", "broke",  "pays",  "paid",
+    "lends", "lent",  "give",    "eat",     "lose",    "sell",   "spend", "use",    "drop",   "pay"};
 const std::set<std::string> pronouns{"she", "he", "they", "i", "we", "you", "it"};
 
 bool is_question(const std::string& sentence) {
@@ -188,7 +190,8 @@ std::string few_shot_cot_prompt(const std::string& problem) {
          "Q: A shop sells 20 books on Monday and 15 on Tuesday. 10 were returned. How many net sold?\n"
          "A: Total sold: 20+15=35. Returns: 10. Net: 35-10=25. Answer: 25\n"
          "\n"
-         "Q: " + problem + "\nA:";
+         "Q: " +
+         problem + "\nA:";
 }
 
 std::string mock_cot_response(const std::string& text) {
@@ -203,7 +206,8 @@ std::string mock_cot_response(const std::string& text) {
     const long long next = op.sign == '+' ? total + op.amount : total - op.amount;
     out += "\nStep " + std::to_string(i + 2) + ": " + op.sentence + " ";
     if (i == 0) out += "Now " + op.pronoun + " " + has_for(op.pronoun) + " ";
-    out += std::to_string(total) + " " + op.sign + " " + std::to_string(op.amount) + " = " + std::to_string(next) + unit + ".";
+    out += std::to_string(total) + " " + op.sign + " " + std::to_string(op.amount) + " = " + std::to_string(next) +
+           unit + ".";
     total = next;
   }
   return out + "\nAnswer: " + std::to_string(total);

@@ -18,7 +18,7 @@
 namespace lab::llm {
 
 struct Operation {
-  char sign;             // '+' or '-'
+  char sign;  // '+' or '-'
   long long amount;
   std::string sentence;  // the clause as a step states it: "She buys 3 more."
   std::string pronoun;   // who acts, for "Now she has ...": "she", "Tom", "they"
@@ -27,9 +27,9 @@ struct Operation {
 struct WordProblem {
   std::string first_sentence;  // "Sarah has 5 apples."
   long long start = 0;
-  std::string unit;            // "apples" (may be empty)
+  std::string unit;  // "apples" (may be empty)
   std::vector<Operation> operations;
-  long long answer() const;    // start with every operation applied
+  long long answer() const;  // start with every operation applied
 };
 
 struct ParsedProblem {
@@ -39,7 +39,7 @@ struct ParsedProblem {
 
 ParsedProblem parse_word_problem(const std::string& text);
 
-std::string direct_prompt(const std::string& problem);    // "Q: <problem>\nA:"
+std::string direct_prompt(const std::string& problem);        // "Q: <problem>\nA:"
 std::string few_shot_cot_prompt(const std::string& problem);  // the notebook's two worked examples, then the problem
 std::string mock_cot_response(const std::string& problem);
 std::string mock_direct_response(const std::string& problem);

@@ -13,7 +13,8 @@ long long ConversationWindow::system_tokens() const {
 
 long long ConversationWindow::history_tokens() const {
   double sum = 0.0;  // Python's sum() of floats, left to right
-  for (const Message& m : history_) sum += static_cast<double>(text::whitespace_tokens(m.content).size()) * tokens_per_word_;
+  for (const Message& m : history_)
+    sum += static_cast<double>(text::whitespace_tokens(m.content).size()) * tokens_per_word_;
   return static_cast<long long>(sum);
 }
 

@@ -103,7 +103,8 @@ ExtractedJson extract_json(std::string_view text) {
     }
   }
   out.value = nullptr;
-  out.reason = fence_error.empty() ? "no JSON object found in the text" : fence_error + ", and no other JSON object was found";
+  out.reason =
+      fence_error.empty() ? "no JSON object found in the text" : fence_error + ", and no other JSON object was found";
   return out;
 }
 

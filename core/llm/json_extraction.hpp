@@ -18,8 +18,8 @@ namespace lab::llm {
 
 struct ExtractedJson {
   bool found = false;
-  json value;            // the parsed value, or null
-  std::string source;    // "fenced block", "braces" or "" when nothing was found
+  json value;              // the parsed value, or null
+  std::string source;      // "fenced block", "braces" or "" when nothing was found
   std::size_t offset = 0;  // byte offset of the JSON text within the input
   std::size_t length = 0;  // its length in bytes
   std::string reason;      // when not found: why (no candidate, or the parse error of the fenced block)

@@ -21,8 +21,8 @@
 namespace lab::llm {
 
 struct SchemaProblem {
-  std::string location;  // JSON Pointer into the schema ("" for its root)
-  std::string message;   // "unsupported keyword \"pattern\"", "minLength must be a non-negative integer", ...
+  std::string location;      // JSON Pointer into the schema ("" for its root)
+  std::string message;       // "unsupported keyword \"pattern\"", "minLength must be a non-negative integer", ...
   std::string text() const;  // "/properties/email: unsupported keyword \"pattern\""
 };
 
@@ -31,9 +31,9 @@ std::vector<SchemaProblem> check_schema(const json& schema);
 bool is_supported_keyword(const std::string& keyword);  // validated or ignored
 
 struct Violation {
-  std::string path;     // JSON Pointer into the instance ("" for the root)
-  std::string keyword;  // the schema keyword that failed ("type", "required", ...)
-  std::string message;  // "expected integer"
+  std::string path;          // JSON Pointer into the instance ("" for the root)
+  std::string keyword;       // the schema keyword that failed ("type", "required", ...)
+  std::string message;       // "expected integer"
   std::string text() const;  // "/items/0/qty: expected integer"; the root reads "(root): expected object"
 };
 

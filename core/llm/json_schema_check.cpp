@@ -9,15 +9,31 @@ namespace lab::llm {
 namespace {
 
 const std::set<std::string>& validated_keywords() {
-  static const std::set<std::string> words{
-      "type",     "enum",     "const",     "minimum",  "maximum",  "exclusiveMinimum", "exclusiveMaximum",
-      "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "items",          "required",
-      "properties", "additionalProperties", "anyOf", "allOf", "oneOf", "not"};
+  static const std::set<std::string> words{"type",
+                                           "enum",
+                                           "const",
+                                           "minimum",
+                                           "maximum",
+                                           "exclusiveMinimum",
+                                           "exclusiveMaximum",
+                                           "minLength",
+                                           "maxLength",
+                                           "minItems",
+                                           "maxItems",
+                                           "uniqueItems",
+                                           "items",
+                                           "required",
+                                           "properties",
+                                           "additionalProperties",
+                                           "anyOf",
+                                           "allOf",
+                                           "oneOf",
+                                           "not"};
   return words;
 }
 
 const std::set<std::string>& annotation_keywords() {
-  static const std::set<std::string> words{"$schema", "$id",     "$comment", "title",    "description",
+  static const std::set<std::string> words{"$schema", "$id",      "$comment",   "title",    "description",
                                            "default", "examples", "deprecated", "readOnly", "writeOnly"};
   return words;
 }

@@ -72,12 +72,14 @@ class Validator {
     if (v.is_string()) {
       const std::size_t length = text::count_code_points(v.get_ref<const std::string&>());
       if (s.contains("minLength") && length < s["minLength"].get<double>()) {
-        return fail(path, "minLength", "must have at least " + count_text(s["minLength"], "character") + " (got " +
-                                           std::to_string(length) + ")");
+        return fail(
+            path, "minLength",
+            "must have at least " + count_text(s["minLength"], "character") + " (got " + std::to_string(length) + ")");
       }
       if (s.contains("maxLength") && length > s["maxLength"].get<double>()) {
-        return fail(path, "maxLength", "must have at most " + count_text(s["maxLength"], "character") + " (got " +
-                                           std::to_string(length) + ")");
+        return fail(
+            path, "maxLength",
+            "must have at most " + count_text(s["maxLength"], "character") + " (got " + std::to_string(length) + ")");
       }
     }
     if (v.is_array()) {
@@ -128,12 +130,13 @@ class Validator {
 
   std::optional<Violation> check_array(const json& v, const json& s, const std::string& path) {
     if (s.contains("minItems") && v.size() < s["minItems"].get<double>()) {
-      return fail(path, "minItems", "must have at least " + count_text(s["minItems"], "item") + " (got " +
-                                        std::to_string(v.size()) + ")");
+      return fail(
+          path, "minItems",
+          "must have at least " + count_text(s["minItems"], "item") + " (got " + std::to_string(v.size()) + ")");
     }
     if (s.contains("maxItems") && v.size() > s["maxItems"].get<double>()) {
-      return fail(path, "maxItems", "must have at most " + count_text(s["maxItems"], "item") + " (got " +
-                                        std::to_string(v.size()) + ")");
+      return fail(path, "maxItems",
+                  "must have at most " + count_text(s["maxItems"], "item") + " (got " + std::to_string(v.size()) + ")");
     }
     if (s.contains("uniqueItems") && s["uniqueItems"].get<bool>()) {
       for (std::size_t i = 0; i < v.size(); ++i) {
@@ -184,7 +187,8 @@ class Validator {
     if (s.contains("anyOf")) {
       bool any = false;
       for (const auto& option : s["anyOf"]) any = any || !check(v, option, path);
-      if (!any) return fail(path, "anyOf", "matches none of the " + std::to_string(s["anyOf"].size()) + " anyOf schemas");
+      if (!any)
+        return fail(path, "anyOf", "matches none of the " + std::to_string(s["anyOf"].size()) + " anyOf schemas");
     }
     if (s.contains("allOf")) {
       for (const auto& part : s["allOf"]) {
@@ -195,11 +199,13 @@ class Validator {
       std::size_t matches = 0;
       for (const auto& option : s["oneOf"]) matches += !check(v, option, path);
       if (matches != 1) {
-        return fail(path, "oneOf", "matches " + std::to_string(matches) + " of the " +
-                                       std::to_string(s["oneOf"].size()) + " oneOf schemas; exactly one must match");
+        return fail(path, "oneOf",
+                    "matches " + std::to_string(matches) + " of the " + std::to_string(s["oneOf"].size()) +
+                        " oneOf schemas; exactly one must match");
       }
     }
-    if (s.contains("not") && !check(v, s["not"], path)) return fail(path, "not", "must not match the schema under \"not\"");
+    if (s.contains("not") && !check(v, s["not"], path))
+      return fail(path, "not", "must not match the schema under \"not\"");
     return std::nullopt;
   }
 };

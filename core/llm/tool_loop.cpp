@@ -98,8 +98,8 @@ ToolResult run_tool_call(const ToolCall& call) {
   }
   out.error = argument_error(*tool, call.args);
   if (out.ok()) {
-    out.result = tool->run(call.args[tool->parameters[0]].get<std::string>(),
-                           call.args[tool->parameters[1]].get<std::string>());
+    out.result =
+        tool->run(call.args[tool->parameters[0]].get<std::string>(), call.args[tool->parameters[1]].get<std::string>());
   }
   return out;
 }
@@ -120,8 +120,9 @@ std::vector<std::string> synthesize_response(const std::vector<ToolResult>& resu
   }
   std::vector<std::string> lines;
   if (weather) {
-    lines.push_back("On " + weather->args["date"].get<std::string>() + " in " + weather->args["city"].get<std::string>() +
-                    " it will be " + text::python_repr_value(weather->result["temp_c"]) + "°C and " +
+    lines.push_back("On " + weather->args["date"].get<std::string>() + " in " +
+                    weather->args["city"].get<std::string>() + " it will be " +
+                    text::python_repr_value(weather->result["temp_c"]) + "°C and " +
                     weather->result["condition"].get<std::string>() + ".");
   } else {
     lines.push_back("No weather to report: no get_weather call succeeded.");
@@ -129,7 +130,8 @@ std::vector<std::string> synthesize_response(const std::vector<ToolResult>& resu
   if (calendar) {
     const json& events = calendar->result["events"];
     std::string titles;
-    for (std::size_t i = 0; i < events.size(); ++i) titles += (i > 0 ? ", " : "") + events[i]["title"].get<std::string>();
+    for (std::size_t i = 0; i < events.size(); ++i)
+      titles += (i > 0 ? ", " : "") + events[i]["title"].get<std::string>();
     lines.push_back(capitalized(calendar->args["user"].get<std::string>()) + " has " + std::to_string(events.size()) +
                     " event(s): " + titles);
   } else {

@@ -22,8 +22,8 @@ struct ToolCall {
 struct ToolResult {
   std::string name;
   json args;
-  json result;         // null when the call failed
-  std::string error;   // "" when the call succeeded
+  json result;        // null when the call failed
+  std::string error;  // "" when the call succeeded
   bool ok() const { return error.empty(); }
 };
 

@@ -53,12 +53,12 @@ void attention_backward_any(const ConstRefOf<Scalar>& q, const ConstRefOf<Scalar
                             RefOf<Scalar>& d_q, RefOf<Scalar>& d_k, RefOf<Scalar>& d_v) {
   const Eigen::Index t = weights.rows();
   matmul_at_b(weights, d_out, d_v, Accumulate::add);  // dV += Aᵀ dO
-  MatrixOf<Scalar> d_weights(t, t);                    // dA = dO Vᵀ  (T, T)
+  MatrixOf<Scalar> d_weights(t, t);                   // dA = dO Vᵀ  (T, T)
   matmul_a_bt(d_out, v, d_weights);
   MatrixOf<Scalar> d_scores = MatrixOf<Scalar>::Zero(t, t);  // dS: masked entries have A = 0, so dS = 0 there
   softmax_rows_backward(weights, d_weights, d_scores);
   d_scores /= scale;
-  matmul(d_scores, k, d_q, Accumulate::add);     // dQ += dS K / scale
+  matmul(d_scores, k, d_q, Accumulate::add);       // dQ += dS K / scale
   matmul_at_b(d_scores, q, d_k, Accumulate::add);  // dK += dSᵀ Q / scale
 }
 
@@ -88,8 +88,8 @@ void attention_forward(const ConstRefOf<double>& q, const ConstRefOf<double>& k,
 }
 
 void attention_backward(const ConstRefOf<float>& q, const ConstRefOf<float>& k, const ConstRefOf<float>& v,
-                        const ConstRefOf<float>& weights, const ConstRefOf<float>& d_out, float scale,
-                        RefOf<float> d_q, RefOf<float> d_k, RefOf<float> d_v) {
+                        const ConstRefOf<float>& weights, const ConstRefOf<float>& d_out, float scale, RefOf<float> d_q,
+                        RefOf<float> d_k, RefOf<float> d_v) {
   attention_backward_any<float>(q, k, v, weights, d_out, scale, d_q, d_k, d_v);
 }
 void attention_backward(const ConstRefOf<double>& q, const ConstRefOf<double>& k, const ConstRefOf<double>& v,

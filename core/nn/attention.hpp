@@ -33,8 +33,8 @@ void attention_forward(const ConstRefOf<double>& q, const ConstRefOf<double>& k,
 
 // Adds this head's gradients to d_q, d_k, d_v (T, D), given the forward's weights (T, T) and d_out (T, D).
 void attention_backward(const ConstRefOf<float>& q, const ConstRefOf<float>& k, const ConstRefOf<float>& v,
-                        const ConstRefOf<float>& weights, const ConstRefOf<float>& d_out, float scale,
-                        RefOf<float> d_q, RefOf<float> d_k, RefOf<float> d_v);
+                        const ConstRefOf<float>& weights, const ConstRefOf<float>& d_out, float scale, RefOf<float> d_q,
+                        RefOf<float> d_k, RefOf<float> d_v);
 void attention_backward(const ConstRefOf<double>& q, const ConstRefOf<double>& k, const ConstRefOf<double>& v,
                         const ConstRefOf<double>& weights, const ConstRefOf<double>& d_out, double scale,
                         RefOf<double> d_q, RefOf<double> d_k, RefOf<double> d_v);

@@ -43,8 +43,8 @@ void cross_entropy_backward(const MatrixOf<Scalar>& probabilities, const std::ve
   }
 }
 
-template float cross_entropy_forward<float>(const MatrixOf<float>&, const std::vector<int>&,
-                                            const std::vector<float>&, MatrixOf<float>&);
+template float cross_entropy_forward<float>(const MatrixOf<float>&, const std::vector<int>&, const std::vector<float>&,
+                                            MatrixOf<float>&);
 template double cross_entropy_forward<double>(const MatrixOf<double>&, const std::vector<int>&,
                                               const std::vector<double>&, MatrixOf<double>&);
 template void cross_entropy_backward<float>(const MatrixOf<float>&, const std::vector<int>&, const std::vector<float>&,

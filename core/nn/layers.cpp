@@ -48,9 +48,7 @@ void Embedding::collect(ParameterList& list) { list.push_back(&weight); }
 LayerNorm::LayerNorm(const std::string& name, int dim)
     : weight(join_name(name, "weight"), Matrix::Ones(1, dim)), bias(join_name(name, "bias"), Matrix::Zero(1, dim)) {}
 
-Var LayerNorm::forward(Tape& tape, Var x) {
-  return layer_norm(tape, x, tape.parameter(weight), tape.parameter(bias));
-}
+Var LayerNorm::forward(Tape& tape, Var x) { return layer_norm(tape, x, tape.parameter(weight), tape.parameter(bias)); }
 
 void LayerNorm::collect(ParameterList& list) {
   list.push_back(&weight);

@@ -12,11 +12,12 @@
 
 namespace lab::nn {
 
-std::string join_name(const std::string& prefix, const std::string& leaf);  // ("block1.attn", "W_q") → "block1.attn.W_q"
+std::string join_name(const std::string& prefix,
+                      const std::string& leaf);  // ("block1.attn", "W_q") → "block1.attn.W_q"
 
 Matrix uniform_matrix(int rows, int cols, double bound, NumpyRandom& rng);  // U(−bound, bound), row by row
 Matrix normal_matrix(int rows, int cols, double std, NumpyRandom& rng);     // N(0, std²), row by row
-inline Matrix randn_matrix(int rows, int cols, NumpyRandom& rng) {           // torch.randn's shape, our generator
+inline Matrix randn_matrix(int rows, int cols, NumpyRandom& rng) {          // torch.randn's shape, our generator
   return normal_matrix(rows, cols, 1.0, rng);
 }
 

@@ -14,9 +14,9 @@ LoRALinear::LoRALinear(const std::string& name, int in_features, int out_feature
 }
 
 Var LoRALinear::forward(Tape& tape, Var x) {
-  const Var frozen = base.forward(tape, x);                                   // x W₀ᵀ      (N, out)
-  const Var down = linear(tape, x, tape.parameter(lora_A), Var{});            // x Aᵀ       (N, r)
-  const Var up = linear(tape, down, tape.parameter(lora_B), Var{});           // (x Aᵀ) Bᵀ  (N, out)
+  const Var frozen = base.forward(tape, x);                          // x W₀ᵀ      (N, out)
+  const Var down = linear(tape, x, tape.parameter(lora_A), Var{});   // x Aᵀ       (N, r)
+  const Var up = linear(tape, down, tape.parameter(lora_B), Var{});  // (x Aᵀ) Bᵀ  (N, out)
   return add(tape, frozen, nn::scale(tape, up, scale));
 }
 

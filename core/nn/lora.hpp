@@ -15,7 +15,7 @@ class LoRALinear {
  public:
   LoRALinear(const std::string& name, int in_features, int out_features, int rank, double alpha, NumpyRandom& rng);
   Var forward(Tape& tape, Var x);  // (N, in) → (N, out)
-  Matrix merged_weight() const;   // W₀ + s · B A  (out, in)
+  Matrix merged_weight() const;    // W₀ + s · B A  (out, in)
   void collect(ParameterList& list);
   std::size_t trainable_parameters() const { return std::size_t(lora_A.value.size() + lora_B.value.size()); }
 

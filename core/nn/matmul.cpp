@@ -185,8 +185,9 @@ void run(const Product<double>& p) { product_plain(p); }
 
 template <typename Scalar>
 Product<Scalar> product_of(const ConstRefOf<Scalar>& b, RefOf<Scalar>& c, Accumulate mode) {
-  return Product<Scalar>{int(c.rows()), int(c.cols()), int(b.rows()), nullptr, 0, 0, b.data(), b.outerStride(),
-                         c.data(), c.outerStride(), mode == Accumulate::add};
+  return Product<Scalar>{
+      int(c.rows()), int(c.cols()),   int(b.rows()),          nullptr, 0, 0, b.data(), b.outerStride(),
+      c.data(),      c.outerStride(), mode == Accumulate::add};
 }
 
 template <typename Scalar>
@@ -223,8 +224,8 @@ void matmul_a_bt_any(const ConstRefOf<Scalar>& a, const ConstRefOf<Scalar>& b, R
     for (int k = 0; k < depth; ++k) {
       for (int j = 0; j < width; ++j) packed[std::size_t(k) * width + j] = b(j0 + j, k);
     }
-    Product<Scalar> p{int(c.rows()), width, depth, a.data(), a.outerStride(), 1, packed.data(), width,
-                      c.data() + j0, c.outerStride(), mode == Accumulate::add};
+    Product<Scalar> p{int(c.rows()), width, depth,         a.data(),        a.outerStride(),        1,
+                      packed.data(), width, c.data() + j0, c.outerStride(), mode == Accumulate::add};
     run(p);
   }
 }

@@ -44,7 +44,7 @@ template <typename Scalar>
 Var linear(TapeOf<Scalar>& tape, Var x, Var weight, Var bias) {
   const bool has_bias = bias.id >= 0;
   MatrixOf<Scalar> out = tape.allocate(tape.value(x).rows(), tape.value(weight).rows());  // (N, out)
-  matmul_a_bt(tape.value(x), tape.value(weight), out);                    // x Wᵀ
+  matmul_a_bt(tape.value(x), tape.value(weight), out);                                    // x Wᵀ
   if (has_bias) out.rowwise() += tape.value(bias).row(0);
   // dX += dY W,  dW += dYᵀ X,  db += Σ_rows dY
   auto rule = [x, weight, bias, has_bias](TapeOf<Scalar>& t, Var self) {
@@ -91,9 +91,8 @@ template <typename Scalar>
 Var scale(TapeOf<Scalar>& tape, Var a, Scalar factor) {
   MatrixOf<Scalar> out = evaluate(tape, tape.value(a) * factor);
   // dA += factor · dOut
-  return tape.record(std::move(out), {a}, [a, factor](TapeOf<Scalar>& t, Var self) {
-    t.grad(a) += t.grad(self) * factor;
-  });
+  return tape.record(std::move(out), {a},
+                     [a, factor](TapeOf<Scalar>& t, Var self) { t.grad(a) += t.grad(self) * factor; });
 }
 
 template <typename Scalar>
@@ -157,9 +156,8 @@ Var sum(TapeOf<Scalar>& tape, Var a) {
   MatrixOf<Scalar> out = tape.allocate(1, 1);
   out(0, 0) = sum_in_order(tape.value(a));
   // dA += dOut (every element)
-  return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
-    t.grad(a).array() += t.grad(self)(0, 0);
-  });
+  return tape.record(std::move(out), {a},
+                     [a](TapeOf<Scalar>& t, Var self) { t.grad(a).array() += t.grad(self)(0, 0); });
 }
 
 template <typename Scalar>
@@ -168,9 +166,8 @@ Var mean(TapeOf<Scalar>& tape, Var a) {
   MatrixOf<Scalar> out = tape.allocate(1, 1);
   out(0, 0) = sum_in_order(tape.value(a)) / n;
   // dA += dOut / n
-  return tape.record(std::move(out), {a}, [a, n](TapeOf<Scalar>& t, Var self) {
-    t.grad(a).array() += t.grad(self)(0, 0) / n;
-  });
+  return tape.record(std::move(out), {a},
+                     [a, n](TapeOf<Scalar>& t, Var self) { t.grad(a).array() += t.grad(self)(0, 0) / n; });
 }
 
 template <typename Scalar>
@@ -189,9 +186,7 @@ template <typename Scalar>
 Var transpose(TapeOf<Scalar>& tape, Var a) {
   MatrixOf<Scalar> out = evaluate(tape, tape.value(a).transpose());
   // dA += dOutᵀ
-  return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
-    t.grad(a) += t.grad(self).transpose();
-  });
+  return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) { t.grad(a) += t.grad(self).transpose(); });
 }
 
 template <typename Scalar>
@@ -235,13 +230,12 @@ Var layer_norm(TapeOf<Scalar>& tape, Var x, Var gamma, Var beta, Scalar eps) {
   LayerNormSaved<Scalar> saved;
   layer_norm_forward(tape.value(x), tape.value(gamma), tape.value(beta), eps, out, saved);
   // layer_norm.hpp: dx += r (g − mean(g) − x̂ mean(g x̂)), dγ += Σ dy x̂, dβ += Σ dy
-  return tape.record(std::move(out), {x, gamma, beta},
-                     [x, gamma, beta, saved = std::move(saved)](TapeOf<Scalar>& t, Var self) {
-                       layer_norm_backward(t.value(x), t.value(gamma), saved, t.grad(self),
-                                           t.needs_grad(x) ? &t.grad(x) : nullptr,
-                                           t.needs_grad(gamma) ? &t.grad(gamma) : nullptr,
-                                           t.needs_grad(beta) ? &t.grad(beta) : nullptr);
-                     });
+  return tape.record(
+      std::move(out), {x, gamma, beta}, [x, gamma, beta, saved = std::move(saved)](TapeOf<Scalar>& t, Var self) {
+        layer_norm_backward(t.value(x), t.value(gamma), saved, t.grad(self), t.needs_grad(x) ? &t.grad(x) : nullptr,
+                            t.needs_grad(gamma) ? &t.grad(gamma) : nullptr,
+                            t.needs_grad(beta) ? &t.grad(beta) : nullptr);
+      });
 }
 
 template <typename Scalar>
@@ -250,7 +244,7 @@ Var attention(TapeOf<Scalar>& tape, Var q, Var k, Var v, AttentionShape shape, A
   const int T = shape.seq_len, H = shape.n_heads, D = int(qv.cols()) / H;
   assert(qv.rows() == Eigen::Index(shape.batch) * T && qv.cols() == Eigen::Index(H) * D);
   const Scalar scale = std::sqrt(Scalar(D));
-  MatrixOf<Scalar> out = tape.allocate(qv.rows(), qv.cols());                  // (B*T, C)
+  MatrixOf<Scalar> out = tape.allocate(qv.rows(), qv.cols());          // (B*T, C)
   MatrixOf<Scalar> all_weights(Eigen::Index(shape.batch) * H * T, T);  // (B*H*T, T)
   for (int b = 0; b < shape.batch; ++b) {
     for (int h = 0; h < H; ++h) {
@@ -260,7 +254,8 @@ Var attention(TapeOf<Scalar>& tape, Var q, Var k, Var v, AttentionShape shape, A
     }
   }
   if (maps) {  // (B*H*T, T) row-major is (B, H, T, T)
-    const std::array<std::size_t, 4> shape4 = {std::size_t(shape.batch), std::size_t(H), std::size_t(T), std::size_t(T)};
+    const std::array<std::size_t, 4> shape4 = {std::size_t(shape.batch), std::size_t(H), std::size_t(T),
+                                               std::size_t(T)};
     *maps = xt::adapt(all_weights.data(), std::size_t(all_weights.size()), xt::no_ownership(), shape4);
   }
   // attention.hpp, per (sequence, head): dV += Aᵀ dO, dS = softmax′(dO Vᵀ), dQ += dS K/√D, dK += dSᵀ Q/√D
@@ -278,13 +273,11 @@ Var attention(TapeOf<Scalar>& tape, Var q, Var k, Var v, AttentionShape shape, A
                        MatrixOf<Scalar>& dv = sink(v, unused_v);
                        for (int b = 0; b < shape.batch; ++b) {
                          for (int h = 0; h < H; ++h) {
-                           attention_backward(t.value(q).block(b * T, h * D, T, D),
-                                              t.value(k).block(b * T, h * D, T, D),
-                                              t.value(v).block(b * T, h * D, T, D),
-                                              saved.middleRows((b * H + h) * T, T),
-                                              d_out.block(b * T, h * D, T, D), scale,
-                                              dq.block(b * T, h * D, T, D), dk.block(b * T, h * D, T, D),
-                                              dv.block(b * T, h * D, T, D));
+                           attention_backward(
+                               t.value(q).block(b * T, h * D, T, D), t.value(k).block(b * T, h * D, T, D),
+                               t.value(v).block(b * T, h * D, T, D), saved.middleRows((b * H + h) * T, T),
+                               d_out.block(b * T, h * D, T, D), scale, dq.block(b * T, h * D, T, D),
+                               dk.block(b * T, h * D, T, D), dv.block(b * T, h * D, T, D));
                          }
                        }
                      });
@@ -324,25 +317,25 @@ Var cross_entropy(TapeOf<Scalar>& tape, Var logits, const std::vector<int>& targ
 }
 
 // The two scalar types the lab compiles the ops for.
-#define LAB_INSTANTIATE_OPS(S)                                                                  \
-  template Var matmul<S>(TapeOf<S>&, Var, Var);                                                 \
-  template Var linear<S>(TapeOf<S>&, Var, Var, Var);                                            \
-  template Var add<S>(TapeOf<S>&, Var, Var);                                                    \
-  template Var mul<S>(TapeOf<S>&, Var, Var);                                                    \
-  template Var scale<S>(TapeOf<S>&, Var, S);                                                    \
-  template Var relu<S>(TapeOf<S>&, Var);                                                        \
-  template Var gelu<S>(TapeOf<S>&, Var);                                                        \
-  template Var tanh<S>(TapeOf<S>&, Var);                                                        \
-  template Var sum<S>(TapeOf<S>&, Var);                                                         \
-  template Var mean<S>(TapeOf<S>&, Var);                                                        \
-  template Var reshape<S>(TapeOf<S>&, Var, int, int);                                           \
-  template Var transpose<S>(TapeOf<S>&, Var);                                                   \
-  template Var columns<S>(TapeOf<S>&, Var, int, int);                                           \
-  template Var embedding<S>(TapeOf<S>&, Var, const std::vector<int>&);                          \
-  template Var softmax<S>(TapeOf<S>&, Var);                                                     \
-  template Var layer_norm<S>(TapeOf<S>&, Var, Var, Var, S);                                     \
-  template Var attention<S>(TapeOf<S>&, Var, Var, Var, AttentionShape, AttentionMapsOf<S>*);     \
-  template Var mse_loss<S>(TapeOf<S>&, Var, const MatrixOf<S>&);                                \
+#define LAB_INSTANTIATE_OPS(S)                                                               \
+  template Var matmul<S>(TapeOf<S>&, Var, Var);                                              \
+  template Var linear<S>(TapeOf<S>&, Var, Var, Var);                                         \
+  template Var add<S>(TapeOf<S>&, Var, Var);                                                 \
+  template Var mul<S>(TapeOf<S>&, Var, Var);                                                 \
+  template Var scale<S>(TapeOf<S>&, Var, S);                                                 \
+  template Var relu<S>(TapeOf<S>&, Var);                                                     \
+  template Var gelu<S>(TapeOf<S>&, Var);                                                     \
+  template Var tanh<S>(TapeOf<S>&, Var);                                                     \
+  template Var sum<S>(TapeOf<S>&, Var);                                                      \
+  template Var mean<S>(TapeOf<S>&, Var);                                                     \
+  template Var reshape<S>(TapeOf<S>&, Var, int, int);                                        \
+  template Var transpose<S>(TapeOf<S>&, Var);                                                \
+  template Var columns<S>(TapeOf<S>&, Var, int, int);                                        \
+  template Var embedding<S>(TapeOf<S>&, Var, const std::vector<int>&);                       \
+  template Var softmax<S>(TapeOf<S>&, Var);                                                  \
+  template Var layer_norm<S>(TapeOf<S>&, Var, Var, Var, S);                                  \
+  template Var attention<S>(TapeOf<S>&, Var, Var, Var, AttentionShape, AttentionMapsOf<S>*); \
+  template Var mse_loss<S>(TapeOf<S>&, Var, const MatrixOf<S>&);                             \
   template Var cross_entropy<S>(TapeOf<S>&, Var, const std::vector<int>&, const std::vector<S>&);
 
 LAB_INSTANTIATE_OPS(float)

@@ -19,7 +19,7 @@ void Adam::step() {
   ++t_;
   const float beta1 = float(settings_.beta1), beta2 = float(settings_.beta2);
   const float one_minus_beta1 = float(1.0 - settings_.beta1), one_minus_beta2 = float(1.0 - settings_.beta2);
-  const float step_size = float(settings_.lr / (1.0 - std::pow(settings_.beta1, t_)));  // lr / (1 − β₁ᵗ)
+  const float step_size = float(settings_.lr / (1.0 - std::pow(settings_.beta1, t_)));   // lr / (1 − β₁ᵗ)
   const float correction2_sqrt = float(std::sqrt(1.0 - std::pow(settings_.beta2, t_)));  // √(1 − β₂ᵗ)
   const float eps = float(settings_.eps), decay = float(settings_.weight_decay);
   for (std::size_t i = 0; i < parameters_.size(); ++i) {

@@ -17,15 +17,17 @@ namespace lab::nn {
 
 template <typename Scalar>
 struct ParameterOf {
-  std::string name;         // PyTorch's named_parameters() name, e.g. "block1.attn.W_q.weight"
-  MatrixOf<Scalar> value;   // PyTorch's shape: a Linear weight is (out, in); a bias or a norm's γ is (1, C)
-  MatrixOf<Scalar> grad;    // same shape; backward() adds to it, zero_grad() clears it
-  bool trainable = true;    // a frozen parameter (a LoRA base weight) gets no gradient
+  std::string name;        // PyTorch's named_parameters() name, e.g. "block1.attn.W_q.weight"
+  MatrixOf<Scalar> value;  // PyTorch's shape: a Linear weight is (out, in); a bias or a norm's γ is (1, C)
+  MatrixOf<Scalar> grad;   // same shape; backward() adds to it, zero_grad() clears it
+  bool trainable = true;   // a frozen parameter (a LoRA base weight) gets no gradient
 
   ParameterOf() = default;
   ParameterOf(std::string name_, MatrixOf<Scalar> value_, bool trainable_ = true)
-      : name(std::move(name_)), value(std::move(value_)),
-        grad(MatrixOf<Scalar>::Zero(value.rows(), value.cols())), trainable(trainable_) {}
+      : name(std::move(name_)),
+        value(std::move(value_)),
+        grad(MatrixOf<Scalar>::Zero(value.rows(), value.cols())),
+        trainable(trainable_) {}
   void zero_grad() { grad.setZero(value.rows(), value.cols()); }
 };
 
@@ -44,8 +46,8 @@ class TapeOf {
   // With `gradients` false (evaluation), parameters are recorded as constants and no rule is kept.
   explicit TapeOf(bool gradients = true) : gradients_(gradients) {}
 
-  Var constant(Mat value);     // an input: no gradient flows into it
-  Var parameter(Parameter& p); // a leaf that reads p.value and, if trainable, accumulates into p.grad
+  Var constant(Mat value);      // an input: no gradient flows into it
+  Var parameter(Parameter& p);  // a leaf that reads p.value and, if trainable, accumulates into p.grad
   // For ops.cpp: a node computed from `inputs`; it needs a gradient iff one of them does (else `backward` is dropped).
   Var record(Mat value, std::initializer_list<Var> inputs, Backward backward);
 
@@ -64,7 +66,7 @@ class TapeOf {
 
  private:
   struct Node {
-    Mat value;               // empty for parameters (read through `parameter`)
+    Mat value;  // empty for parameters (read through `parameter`)
     Mat grad;
     Parameter* parameter = nullptr;
     bool needs_grad = false;

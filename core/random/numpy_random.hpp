@@ -17,14 +17,14 @@ class NumpyRandom {
  public:
   explicit NumpyRandom(std::uint32_t seed) { reseed(seed); }
 
-  void reseed(std::uint32_t seed);        // np.random.seed(seed): also forgets the cached normal
+  void reseed(std::uint32_t seed);  // np.random.seed(seed): also forgets the cached normal
   std::uint32_t next_uint32() { return static_cast<std::uint32_t>(engine_()); }
 
-  double random_sample();                 // [0, 1) with 53 random bits
+  double random_sample();  // [0, 1) with 53 random bits
   double uniform(double low, double high) { return low + (high - low) * random_sample(); }
-  double randn();                         // standard normal, legacy polar method
-  double standard_exponential();          // -log(1 - U)
-  double standard_gamma(double shape);    // legacy Marsaglia-Tsang (shape > 1), exponential (1), Johnk (< 1)
+  double randn();                                    // standard normal, legacy polar method
+  double standard_exponential();                     // -log(1 - U)
+  double standard_gamma(double shape);               // legacy Marsaglia-Tsang (shape > 1), exponential (1), Johnk (< 1)
   long long randint(long long low, long long high);  // uniform in [low, high), masked rejection like NumPy
   std::vector<double> dirichlet(const std::vector<double>& alpha);
   // np.random.choice(n, p=p): one index, by the cumulative sum of p and a right-sided search like NumPy.

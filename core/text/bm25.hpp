@@ -25,7 +25,7 @@ class Bm25Index {
   std::size_t size() const { return documents_.size(); }
   double average_length() const { return average_length_; }
   std::size_t document_frequency(const std::string& term) const;
-  double idf(const std::string& term) const;               // for a known term
+  double idf(const std::string& term) const;  // for a known term
   bool knows(const std::string& term) const { return document_frequency_.count(term) > 0; }
 
  private:

@@ -23,8 +23,8 @@ double divide(long long numerator, long long denominator, ZeroDivision zero_divi
 }
 
 // precision, recall and F1 from counts, with scikit-learn's order of operations ((1 + β²)·p·r / (β²·p + r)).
-ClassScores score(const std::string& name, const Counts& c, ZeroDivision zero_division, std::vector<std::string>& warnings,
-                  const std::string& what) {
+ClassScores score(const std::string& name, const Counts& c, ZeroDivision zero_division,
+                  std::vector<std::string>& warnings, const std::string& what) {
   ClassScores s;
   s.name = name;
   bool precision_ill = false, recall_ill = false;
@@ -34,8 +34,11 @@ ClassScores score(const std::string& name, const Counts& c, ZeroDivision zero_di
   s.f1 = 2.0 * s.precision * s.recall / (denominator == 0.0 ? 1.0 : denominator);
   s.support = c.actual;
   if (zero_division == ZeroDivision::warn) {
-    if (precision_ill) warnings.push_back("Precision and F-score are ill-defined and being set to 0.0 for " + what + " (no predicted samples).");
-    if (recall_ill) warnings.push_back("Recall and F-score are ill-defined and being set to 0.0 for " + what + " (no true samples).");
+    if (precision_ill)
+      warnings.push_back("Precision and F-score are ill-defined and being set to 0.0 for " + what +
+                         " (no predicted samples).");
+    if (recall_ill)
+      warnings.push_back("Recall and F-score are ill-defined and being set to 0.0 for " + what + " (no true samples).");
   }
   return s;
 }

@@ -35,8 +35,7 @@ struct ClassificationReport {
 // target_names: one display name per label (empty = the labels as text). Throws std::invalid_argument when y_true
 // and y_pred differ in length, are empty, or target_names has the wrong length for labels found (not given).
 ClassificationReport classification_report(const std::vector<int>& y_true, const std::vector<int>& y_pred,
-                                           std::vector<int> labels = {},
-                                           std::vector<std::string> target_names = {},
+                                           std::vector<int> labels = {}, std::vector<std::string> target_names = {},
                                            ZeroDivision zero_division = ZeroDivision::warn);
 
 }  // namespace lab::text

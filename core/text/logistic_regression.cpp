@@ -41,7 +41,8 @@ struct Problem {
 
 LogisticModel fit_logistic_regression(const Eigen::MatrixXd& X, const std::vector<int>& y, double C) {
   const Eigen::Index n = X.rows(), d = X.cols();
-  if (static_cast<Eigen::Index>(y.size()) != n || n == 0) throw std::invalid_argument("X and y must have the same n > 0");
+  if (static_cast<Eigen::Index>(y.size()) != n || n == 0)
+    throw std::invalid_argument("X and y must have the same n > 0");
   if (!(C > 0.0)) throw std::invalid_argument("C must be positive");
   Problem problem{X, Eigen::VectorXd(n), 1.0 / C};
   bool has_zero = false, has_one = false;

@@ -14,17 +14,17 @@
 namespace lab::text {
 
 struct LogisticModel {
-  Eigen::VectorXd coef;   // (d)
+  Eigen::VectorXd coef;  // (d)
   double intercept = 0.0;
-  int iterations = 0;     // Newton steps taken
+  int iterations = 0;         // Newton steps taken
   double gradient_max = 0.0;  // largest |component| of the gradient at the end
   double objective = 0.0;     // the minimised value
 };
 
 // X: (n, d) features; y: n labels, each 0 or 1, both present. Throws std::invalid_argument otherwise.
 LogisticModel fit_logistic_regression(const Eigen::MatrixXd& X, const std::vector<int>& y, double C = 1.0);
-Eigen::VectorXd decision_function(const LogisticModel& model, const Eigen::MatrixXd& X);      // (n) z
-Eigen::VectorXd predict_probability(const LogisticModel& model, const Eigen::MatrixXd& X);    // (n) σ(z)
-std::vector<int> predict(const LogisticModel& model, const Eigen::MatrixXd& X);               // z > 0
+Eigen::VectorXd decision_function(const LogisticModel& model, const Eigen::MatrixXd& X);    // (n) z
+Eigen::VectorXd predict_probability(const LogisticModel& model, const Eigen::MatrixXd& X);  // (n) σ(z)
+std::vector<int> predict(const LogisticModel& model, const Eigen::MatrixXd& X);             // z > 0
 
 }  // namespace lab::text

@@ -69,8 +69,10 @@ std::vector<std::size_t> numpy_argsort(const std::vector<std::int64_t>& values) 
         std::size_t* pj = pr - 1;
         std::swap(*pm, *pj);
         for (;;) {
-          do ++pi; while (v[*pi] < pivot);
-          do --pj; while (pivot < v[*pj]);
+          do ++pi;
+          while (v[*pi] < pivot);
+          do --pj;
+          while (pivot < v[*pj]);
           if (pi >= pj) break;
           std::swap(*pi, *pj);
         }

@@ -39,8 +39,8 @@ std::string normalize(std::string_view text) {
 
 const std::vector<std::string>& stopwords() {
   static const std::vector<std::string> words = [] {
-    std::vector<std::string> w{"the", "a",   "an",   "is",   "it",  "in",   "on", "at",  "to",  "for", "of",
-                               "and", "or",  "but",  "this", "that", "with", "was", "are", "be",  "as",  "by"};
+    std::vector<std::string> w{"the", "a",  "an",  "is",   "it",   "in",   "on",  "at",  "to", "for", "of",
+                               "and", "or", "but", "this", "that", "with", "was", "are", "be", "as",  "by"};
     std::sort(w.begin(), w.end());
     return w;
   }();

@@ -13,8 +13,8 @@
 
 namespace lab::text {
 
-std::string python_repr_str(std::string_view utf8_text);              // repr(str)
+std::string python_repr_str(std::string_view utf8_text);                // repr(str)
 std::string python_repr_list(const std::vector<std::string>& strings);  // repr(list of str)
-std::string python_repr_value(const json& value);                         // repr(json.loads(value.dump()))
+std::string python_repr_value(const json& value);                       // repr(json.loads(value.dump()))
 
 }  // namespace lab::text

@@ -21,8 +21,8 @@ struct ScratchTfidfOptions {
 
 struct ScratchTfidf {
   ScratchTfidfOptions options;
-  std::vector<std::string> vocabulary;             // sorted
-  std::vector<double> idf;                         // by vocabulary index
+  std::vector<std::string> vocabulary;                    // sorted
+  std::vector<double> idf;                                // by vocabulary index
   std::map<std::string, std::size_t> document_frequency;  // of every term seen, kept or not
 };
 

@@ -22,8 +22,8 @@
 namespace lab::text {
 
 struct TfidfOptions {
-  int ngram_min = 1, ngram_max = 1;           // ngram_range
-  std::optional<std::size_t> max_features;    // nullopt = keep every term
+  int ngram_min = 1, ngram_max = 1;         // ngram_range
+  std::optional<std::size_t> max_features;  // nullopt = keep every term
   bool sublinear_tf = false;
 };
 
@@ -36,13 +36,13 @@ class TfidfVectorizer {
   std::vector<SparseVector> fit_transform(const std::vector<std::string>& documents);
   std::vector<SparseVector> transform(const std::vector<std::string>& documents) const;
 
-  Tokens analyze(std::string_view document) const;            // lowercase -> tokens -> n-grams
+  Tokens analyze(std::string_view document) const;                             // lowercase -> tokens -> n-grams
   const std::vector<std::string>& feature_names() const { return features_; }  // sorted
-  const std::vector<double>& idf() const { return idf_; }     // by feature index
+  const std::vector<double>& idf() const { return idf_; }                      // by feature index
 
  private:
-  SparseVector count_row(std::string_view document) const;   // raw counts over the fitted vocabulary
-  SparseVector weight_row(SparseVector counts) const;         // tf (or sublinear) · idf, L2-normalised
+  SparseVector count_row(std::string_view document) const;  // raw counts over the fitted vocabulary
+  SparseVector weight_row(SparseVector counts) const;       // tf (or sublinear) · idf, L2-normalised
 
   TfidfOptions options_;
   std::vector<std::string> features_;

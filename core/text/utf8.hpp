@@ -24,7 +24,7 @@ struct InvalidUtf8 {
 };
 std::optional<InvalidUtf8> find_invalid_utf8(std::string_view bytes);  // nullopt when well-formed
 
-std::size_t count_code_points(std::string_view bytes);                   // len() of the decoded str
-std::string first_code_points(std::string_view bytes, std::size_t n);    // text[:n], in code points
+std::size_t count_code_points(std::string_view bytes);                 // len() of the decoded str
+std::string first_code_points(std::string_view bytes, std::size_t n);  // text[:n], in code points
 
 }  // namespace lab::text

@@ -17,7 +17,8 @@ TEST_CASE("softmax rows are positive and sum to 1", "[attention]") {
     CHECK(scores.row(i).sum() == Approx(1.0f).margin(1e-6));
     double denominator = 0.0;
     for (int j = 0; j < 7; ++j) denominator += std::exp(double(original(i, j)));
-    for (int j = 0; j < 7; ++j) CHECK(scores(i, j) == Approx(std::exp(double(original(i, j))) / denominator).epsilon(1e-5));
+    for (int j = 0; j < 7; ++j)
+      CHECK(scores(i, j) == Approx(std::exp(double(original(i, j))) / denominator).epsilon(1e-5));
   }
 }
 

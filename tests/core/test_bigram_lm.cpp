@@ -16,7 +16,8 @@ TEST_CASE("the bigram model samples the same sentences as the notebook for every
     lm.train(c["corpus"].get<std::vector<std::string>>());
     CHECK(lm.vocabulary_size() == c["vocab_size"].get<std::size_t>());
     lab::NumpyRandom rng(c["seed"].get<std::uint32_t>());
-    for (const auto& expected : c["samples"]) CHECK(lm.generate(rng, "<s>", c["max_len"]) == expected.get<std::string>());
+    for (const auto& expected : c["samples"])
+      CHECK(lm.generate(rng, "<s>", c["max_len"]) == expected.get<std::string>());
     for (const auto& probe : c["probes"]) {
       const double p = lm.prob(probe[0], probe[1]);
       if (probe[2].is_null()) {

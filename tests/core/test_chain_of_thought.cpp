@@ -6,8 +6,7 @@
 using namespace lab::llm;
 
 namespace {
-const std::string sarah =
-    "Sarah has 5 apples. She buys 3 more and then gives 2 to her friend. How many does she have?";
+const std::string sarah = "Sarah has 5 apples. She buys 3 more and then gives 2 to her friend. How many does she have?";
 }
 
 TEST_CASE("the mock chain of thought reproduces the notebook's three steps from the problem's numbers", "[cot]") {
@@ -29,7 +28,8 @@ TEST_CASE("an edited problem gets its own steps and answer", "[cot]") {
   const auto parsed = parse_word_problem(tom);
   REQUIRE(parsed.problem);
   CHECK(parsed.problem->answer() == 12);
-  CHECK(parse_word_problem("The twins have 3 kites. They buy 2 more. How many?").problem->operations[0].pronoun == "they");
+  CHECK(parse_word_problem("The twins have 3 kites. They buy 2 more. How many?").problem->operations[0].pronoun ==
+        "they");
 }
 
 TEST_CASE("without reasoning the mock adds the first and last numbers: 7, which is wrong", "[cot]") {
@@ -43,7 +43,8 @@ TEST_CASE("a problem the mock cannot follow says why and answers nothing checkab
   const std::string odd = "Sarah has 5 apples. She juggles 3 of them. How many?";
   CHECK(parse_word_problem(odd).difficulty == "does \"juggles\" add or take away? (\"She juggles 3 of them\")");
   CHECK(mock_cot_response(odd) ==
-        "Step 1: I cannot follow this problem: does \"juggles\" add or take away? (\"She juggles 3 of them\").\nAnswer: unknown");
+        "Step 1: I cannot follow this problem: does \"juggles\" add or take away? (\"She juggles 3 of "
+        "them\").\nAnswer: unknown");
   CHECK_FALSE(parse_answer("Answer: unknown").has_value());
   CHECK(parse_word_problem("How many?").difficulty == "the problem has no statement before its question");
   CHECK(parse_word_problem("Apples are red.").difficulty.rfind("the first sentence does not say", 0) == 0);

@@ -35,11 +35,11 @@ TEST_CASE("classification_report prints scikit-learn's table and builds its dict
   for (const auto& c : reference["classification_report"]) {
     INFO("y_true " << c["y_true"].dump() << " y_pred " << c["y_pred"].dump() << " labels " << c["labels"].dump());
     const auto labels = c["labels"].is_null() ? std::vector<int>{} : c["labels"].get<std::vector<int>>();
-    const auto names = c["target_names"].is_null() ? std::vector<std::string>{}
-                                                   : c["target_names"].get<std::vector<std::string>>();
+    const auto names =
+        c["target_names"].is_null() ? std::vector<std::string>{} : c["target_names"].get<std::vector<std::string>>();
     const ClassificationReport report =
-        classification_report(c["y_true"].get<std::vector<int>>(), c["y_pred"].get<std::vector<int>>(), labels,
-                              names, zero_division_of(c["zero_division"]));
+        classification_report(c["y_true"].get<std::vector<int>>(), c["y_pred"].get<std::vector<int>>(), labels, names,
+                              zero_division_of(c["zero_division"]));
     CHECK(report.text() == c["text"].get<std::string>());
     check_dicts_equal(report.to_dict(), c["dict"]);
   }
@@ -53,6 +53,7 @@ TEST_CASE("ill-defined precision warns under zero_division \"warn\"", "[report]"
 }
 
 TEST_CASE("a missing class without labels= is scikit-learn's ValueError", "[report][errors]") {
-  CHECK_THROWS_WITH(classification_report({1, 1}, {1, 1}, {}, {"negative", "positive"}),
-                    "Number of classes, 1, does not match size of target_names, 2. Try specifying the labels parameter");
+  CHECK_THROWS_WITH(
+      classification_report({1, 1}, {1, 1}, {}, {"negative", "positive"}),
+      "Number of classes, 1, does not match size of target_names, 2. Try specifying the labels parameter");
 }

@@ -6,7 +6,8 @@
 
 using namespace lab::llm;
 
-TEST_CASE("history sizes and token counts equal the notebook's ConversationManager after every turn", "[conversation]") {
+TEST_CASE("history sizes and token counts equal the notebook's ConversationManager after every turn",
+          "[conversation]") {
   const lab::json reference = lab_test::load_reference_json("notebook_reference.json");
   for (const auto& c : reference["conversation"]) {
     INFO("case: " << c["name"].get<std::string>());
@@ -34,7 +35,8 @@ TEST_CASE("the newest turn is kept even when it alone exceeds the budget", "[con
   CHECK(window.token_usage() == 3 + 3);  // int(3 × 1.3) + int(3 × 1.3)
 }
 
-TEST_CASE("words are counted by Python's str.split(): Unicode spaces separate, zero-width ones do not", "[conversation]") {
+TEST_CASE("words are counted by Python's str.split(): Unicode spaces separate, zero-width ones do not",
+          "[conversation]") {
   ConversationWindow window(1000, 1.0, "");
   window.add_turn("user", "a\u00a0b\u3000c\u200bd");
   CHECK(window.token_usage() == 3);

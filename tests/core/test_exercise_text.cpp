@@ -76,8 +76,7 @@ TEST_CASE("a text's front matter and sections become the exercise's fields", "[e
 }
 
 TEST_CASE("optional parts of a text may be left out", "[exercise_text]") {
-  const ExerciseText text =
-      parse_exercise_text("---\nid: 01.1\ntitle: T\n---\n## The idea\nOnly the idea.\n", "x.md");
+  const ExerciseText text = parse_exercise_text("---\nid: 01.1\ntitle: T\n---\n## The idea\nOnly the idea.\n", "x.md");
   CHECK(text.summary == "Only the idea.");
   CHECK(text.notebook_output.empty());
   CHECK(text.lab_notes.empty());

@@ -8,7 +8,8 @@ using lab::json;
 
 TEST_CASE("the notebook's text yields its order object", "[extraction]") {
   const auto found = extract_json(
-      "\nHere is the extracted order:\n{\"order_id\": \"ORD-001\", \"customer\": {\"name\": \"Alice\"}, \"items\": []}\n");
+      "\nHere is the extracted order:\n{\"order_id\": \"ORD-001\", \"customer\": {\"name\": \"Alice\"}, \"items\": "
+      "[]}\n");
   REQUIRE(found.found);
   CHECK(found.source == "braces");
   CHECK(found.value["order_id"] == "ORD-001");

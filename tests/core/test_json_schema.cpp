@@ -53,9 +53,10 @@ TEST_CASE("every suite test whose schema uses only supported keywords passes", "
   const char* root = std::getenv("LAB_JSON_SCHEMA_TEST_SUITE");
   if (root == nullptr || *root == '\0') {
     // tests/CMakeLists.txt marks the ctest entry Skipped when this line is printed.
-    WARN("JSON-Schema-Test-Suite not given, so its cases are skipped: configure with "
-         "-DLAB_JSON_SCHEMA_TEST_SUITE=<folder> or set that environment variable to a copy of "
-         "https://github.com/json-schema-org/JSON-Schema-Test-Suite (the folder holding draft2020-12/ or tests/)");
+    WARN(
+        "JSON-Schema-Test-Suite not given, so its cases are skipped: configure with "
+        "-DLAB_JSON_SCHEMA_TEST_SUITE=<folder> or set that environment variable to a copy of "
+        "https://github.com/json-schema-org/JSON-Schema-Test-Suite (the folder holding draft2020-12/ or tests/)");
     return;
   }
   // A suite was asked for, so it must be there.
@@ -77,7 +78,8 @@ TEST_CASE("every suite test whose schema uses only supported keywords passes", "
         ++applicable;
         ++file_applicable;
         const bool valid = !validate(test["data"], group["schema"]).has_value();
-        INFO(file << ": " << group["description"].get<std::string>() << " / " << test["description"].get<std::string>());
+        INFO(file << ": " << group["description"].get<std::string>() << " / "
+                  << test["description"].get<std::string>());
         CHECK(valid == test["valid"].get<bool>());
         passed += valid == test["valid"].get<bool>();
       }
@@ -109,9 +111,11 @@ TEST_CASE("each supported keyword reports its own message", "[schema]") {
   CHECK(error_of(json(5), json::parse(R"({"exclusiveMaximum": 5})")) == "(root): must be < 5 (got 5)");
   CHECK(error_of(json("héé"), json::parse(R"({"maxLength": 2})")) == "(root): must have at most 2 characters (got 3)");
   CHECK(error_of(json("💩"), json::parse(R"({"minLength": 2})")) == "(root): must have at least 2 characters (got 1)");
-  CHECK(error_of(json::parse("[1, 1.0]"), json::parse(R"({"uniqueItems": true})")) == "(root): items 0 and 1 are equal");
+  CHECK(error_of(json::parse("[1, 1.0]"), json::parse(R"({"uniqueItems": true})")) ==
+        "(root): items 0 and 1 are equal");
   CHECK(error_of(json::parse("[]"), json::parse(R"({"minItems": 1})")) == "(root): must have at least 1 item (got 0)");
-  CHECK(error_of(json::parse(R"({"a": 1, "b/c": 2})"), json::parse(R"({"properties": {"a": {}}, "additionalProperties": false})")) ==
+  CHECK(error_of(json::parse(R"({"a": 1, "b/c": 2})"),
+                 json::parse(R"({"properties": {"a": {}}, "additionalProperties": false})")) ==
         "(root): property \"b/c\" is not allowed");
   CHECK(error_of(json::parse(R"({"b/c": "x"})"), json::parse(R"({"additionalProperties": {"type": "integer"}})")) ==
         "/b~1c: expected integer");
@@ -119,7 +123,8 @@ TEST_CASE("each supported keyword reports its own message", "[schema]") {
         "(root): matches none of the 2 anyOf schemas");
   CHECK(error_of(json(1), json::parse(R"({"oneOf": [{"type": "integer"}, {"minimum": 0}]})")) ==
         "(root): matches 2 of the 2 oneOf schemas; exactly one must match");
-  CHECK(error_of(json(1), json::parse(R"({"not": {"type": "integer"}})")) == "(root): must not match the schema under \"not\"");
+  CHECK(error_of(json(1), json::parse(R"({"not": {"type": "integer"}})")) ==
+        "(root): must not match the schema under \"not\"");
   CHECK(error_of(json(1), json(false)) == "(root): no value is allowed here (the schema is false)");
 }
 
@@ -137,8 +142,10 @@ TEST_CASE("unsupported keywords are reported by name and location, and validatio
 TEST_CASE("malformed keyword values are schema problems", "[schema][errors]") {
   CHECK(check_schema(json::parse(R"({"type": "strin"})"))[0].text() ==
         "/type: unknown type \"strin\"; allowed: null, boolean, object, array, number, integer, string");
-  CHECK(check_schema(json::parse(R"({"minLength": -1})"))[0].text() == "/minLength: minLength must be a non-negative integer");
-  CHECK(check_schema(json::parse(R"({"required": "name"})"))[0].text() == "/required: required must be an array of property names");
+  CHECK(check_schema(json::parse(R"({"minLength": -1})"))[0].text() ==
+        "/minLength: minLength must be a non-negative integer");
+  CHECK(check_schema(json::parse(R"({"required": "name"})"))[0].text() ==
+        "/required: required must be an array of property names");
   CHECK(check_schema(json::parse(R"({"items": [{}]})"))[0].message.find("prefixItems") != std::string::npos);
   CHECK(check_schema(json(3))[0].text() == "(root): a schema must be an object or a boolean (got 3)");
   CHECK(check_schema(json::parse(R"({"title": "x", "description": "y", "$schema": "z"})")).empty());

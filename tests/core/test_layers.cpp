@@ -39,7 +39,7 @@ TEST_CASE("post-LN blocks end in a LayerNorm, pre-LN blocks on the residual stre
   const Matrix y_post = tape.value(post.forward(tape, tape.constant(x), 1, 4));
   const Matrix y_pre = tape.value(pre.forward(tape, tape.constant(x), 1, 4));
   CHECK(y_post.row(0).mean() == Approx(0.0).margin(1e-5));  // γ = 1, β = 0: normalised
-  CHECK(std::fabs(y_pre.row(0).mean()) > 1e-3);              // x + attn + ff: not normalised
+  CHECK(std::fabs(y_pre.row(0).mean()) > 1e-3);             // x + attn + ff: not normalised
 }
 
 TEST_CASE("LoRA trains r·(in + out) numbers, starts as the base layer, and merges exactly", "[lora]") {

@@ -41,7 +41,8 @@ TEST_CASE("the tiled float kernel equals the plain i-k-j loop bit for bit, at an
 TEST_CASE("the four-lane kernel and the eight-lane AVX2 kernel give the same bits", "[matmul]") {
   const int rows = GENERATE(1, 5, 13);
   const int cols = GENERATE(3, 8, 16, 27);
-  const Matrix a = random_matrix(rows, 300, 11), b = random_matrix(300, cols, 12), start = random_matrix(rows, cols, 13);
+  const Matrix a = random_matrix(rows, 300, 11), b = random_matrix(300, cols, 12),
+               start = random_matrix(rows, cols, 13);
   Matrix wide = start, narrow = start;
   lab::nn::matmul(a, b, wide, Accumulate::add);
   lab::nn::matmul_allow_avx2(false);

@@ -45,9 +45,9 @@ void load_parameters(const ParameterList& params, const json& fixture) {
 }
 
 struct Agreement {
-  double loss_error = 0;        // |loss − PyTorch| / |PyTorch|
-  double worst_gradient = 0;    // max over tensors of max|g − g_torch| / max|g_torch|
-  double worst_norm = 0;        // max over tensors of ‖g − g_torch‖ / ‖g_torch‖
+  double loss_error = 0;      // |loss − PyTorch| / |PyTorch|
+  double worst_gradient = 0;  // max over tensors of max|g − g_torch| / max|g_torch|
+  double worst_norm = 0;      // max over tensors of ‖g − g_torch‖ / ‖g_torch‖
   std::string worst_name;
 };
 
@@ -150,7 +150,8 @@ TEST_CASE("parameter names and order follow PyTorch's named_parameters()", "[mod
   CHECK(g[1]->name == "pos_embed.weight");
   CHECK(g[2]->name == "blocks.0.attn.W_q.weight");
   CHECK(g.back()->name == "head.weight");  // no bias
-  CHECK(count_parameters(g) == 50 * 8 + 32 * 8 + 2 * (4 * (64 + 8) + (8 * 32 + 32) + (32 * 8 + 8) + 4 * 8) + 2 * 8 + 8 * 50);
+  CHECK(count_parameters(g) ==
+        50 * 8 + 32 * 8 + 2 * (4 * (64 + 8) + (8 * 32 + 32) + (32 * 8 + 8) + 4 * 8) + 2 * 8 + 8 * 50);
 }
 
 TEST_CASE("a causal TinyGPT's logits at position t do not depend on later tokens", "[models]") {

@@ -92,7 +92,8 @@ TEST_CASE("01.4's upper triangle is exactly 0 in every head, at any size", "[01.
   CHECK(result["log"][0] == "Max upper-triangle value: 0.0");
 }
 
-TEST_CASE("01.3 measures every parameter's gradient norm under PyTorch's names, in named_parameters() order", "[01.3]") {
+TEST_CASE("01.3 measures every parameter's gradient norm under PyTorch's names, in named_parameters() order",
+          "[01.3]") {
   const json result = run_ok("01.3");
   const json& norms = result["data"]["grad_norms"];
   REQUIRE(norms.size() == 34);  // 2 blocks × 16 tensors + out.weight, out.bias
@@ -145,7 +146,8 @@ TEST_CASE("01.5 learns the copy task: 100% on 100 fresh sequences, as the notebo
 
 TEST_CASE("01.5 streams one progress message per step, carrying the loss the curve will show", "[01.5]") {
   std::vector<json> updates;
-  const json result = lab::run_exercise("01.5", {{"steps", 20}}, [&](const json& update) { updates.push_back(update); });
+  const json result =
+      lab::run_exercise("01.5", {{"steps", 20}}, [&](const json& update) { updates.push_back(update); });
   REQUIRE(updates.size() == 20);
   CHECK(updates[0]["step"] == 1);
   CHECK(updates[19]["total"] == 20);

@@ -93,7 +93,8 @@ TEST_CASE("02.2 measures its own latency, in keys ending in _ms, and says at wha
   REQUIRE(latency["models"].size() == 3);
   for (const auto& model : latency["models"]) CHECK(model["latency_ms"].get<double>() > 0.0);
   CHECK(run_ok("02.2", {{"latency_tokens", 0}})["data"]["latency"]["models"].empty());
-  const json wide = run_ok("02.2", {{"configs", {{"huge", {{"n_layers", 2}, {"hidden", 4096}}}}}, {"baseline", "huge"}});
+  const json wide =
+      run_ok("02.2", {{"configs", {{"huge", {{"n_layers", 2}, {"hidden", 4096}}}}}, {"baseline", "huge"}});
   CHECK(wide["data"]["latency"]["models"][0]["latency_ms"].is_null());
   CHECK(wide["data"]["latency"]["models"][0]["not_measured"] == "one block would exceed 64 MB");
 }
@@ -148,8 +149,9 @@ TEST_CASE("02.4 takes any short sentence, flags unknown words and judges the pre
   CHECK(result["data"]["avg_attention"].size() == 8);
   CHECK(run_ok("02.4", {{"tokens", {"[CLS]", "hello"}}, {"steps", 5}})["metrics"]["true_label"].is_null());
   CHECK(lab::run_exercise("02.4", {{"tokens", {"[CLS]", 3}}})["error"]["param"] == "tokens");
-  CHECK(lab::run_exercise("02.4", {{"tokens", json::array({"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"})}})
-            ["error"]["code"] == "too_large");
+  CHECK(lab::run_exercise(
+            "02.4", {{"tokens", json::array({"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"})}})["error"]["code"] ==
+        "too_large");
 }
 
 TEST_CASE("02.5 weights the loss by inverse frequency and lifts the minority class", "[02.5]") {

@@ -18,7 +18,8 @@ namespace {
 double max_difference(const json& ours, const json& theirs) {
   REQUIRE(ours.size() == theirs.size());
   double worst = 0.0;
-  for (std::size_t i = 0; i < ours.size(); ++i) worst = std::max(worst, std::fabs(ours[i].get<double>() - theirs[i].get<double>()));
+  for (std::size_t i = 0; i < ours.size(); ++i)
+    worst = std::max(worst, std::fabs(ours[i].get<double>() - theirs[i].get<double>()));
   return worst;
 }
 
@@ -56,10 +57,12 @@ TEST_CASE("04.1 checks relevant indices, k and the vocabulary", "[04.1][errors]"
   CHECK(error_of("04.1", {{"eval_set", json::parse(R"([{"query": "x"}])")}})["message"] ==
         "eval_set[0] must be an object {\"query\": ..., \"relevant\": [doc, ...]} and nothing else");
   CHECK(error_of("04.1", {{"k", 11}})["message"] == "k must be at most the number of documents (10), got 11");
-  const json empty = error_of("04.1", {{"docs", {"a b", "c"}}, {"k", 1}, {"eval_set", json::parse(R"([{"query": "a", "relevant": [0]}])")}});
+  const json empty = error_of(
+      "04.1", {{"docs", {"a b", "c"}}, {"k", 1}, {"eval_set", json::parse(R"([{"query": "a", "relevant": [0]}])")}});
   CHECK(empty["code"] == "bad_input");
-  CHECK(empty["message"] == "TF-IDF cannot be fitted: empty vocabulary; perhaps the documents only contain stop words "
-                            "(no word of 2+ characters)");
+  CHECK(empty["message"] ==
+        "TF-IDF cannot be fitted: empty vocabulary; perhaps the documents only contain stop words "
+        "(no word of 2+ characters)");
 }
 
 TEST_CASE("04.2 samples the notebook's sentences for other seeds and smoothings too", "[04.2]") {
@@ -68,8 +71,11 @@ TEST_CASE("04.2 samples the notebook's sentences for other seeds and smoothings 
     INFO(c["name"].get<std::string>());
     json probes = json::array();
     for (const auto& p : c["probes"]) probes.push_back({p[0], p[1]});
-    const json data = run_ok("04.2", {{"corpus", c["corpus"]}, {"smoothing", c["smoothing"]}, {"seed", c["seed"]},
-                                   {"max_len", c["max_len"]}, {"probes", probes}})["data"];
+    const json data = run_ok("04.2", {{"corpus", c["corpus"]},
+                                      {"smoothing", c["smoothing"]},
+                                      {"seed", c["seed"]},
+                                      {"max_len", c["max_len"]},
+                                      {"probes", probes}})["data"];
     CHECK(data["samples"] == c["samples"]);
     for (std::size_t i = 0; i < probes.size(); ++i) CHECK(data["probe_probs"][i] == c["probes"][i][2]);
   }
@@ -77,15 +83,19 @@ TEST_CASE("04.2 samples the notebook's sentences for other seeds and smoothings 
 
 TEST_CASE("04.2 checks its probes", "[04.2][errors]") {
   CHECK(error_of("04.2", {{"probes", json::parse(R"([["the"]])")}})["message"] == "probes[0] must be a pair [w1, w2]");
-  CHECK(error_of("04.2", {{"probes", json::parse(R"([["the", 1]])")}})["message"] == "probes[0][1] must be a string (got 1)");
+  CHECK(error_of("04.2", {{"probes", json::parse(R"([["the", 1]])")}})["message"] ==
+        "probes[0][1] must be a string (got 1)");
 }
 
 TEST_CASE("04.3 matches scikit-learn: features, predictions, probabilities within 2e-3, the report", "[04.3]") {
   const json reference = lab_test::load_reference_json("sklearn_reference.json")["pipeline_043"];
   for (const auto& c : reference) {
     INFO(c["name"].get<std::string>());
-    const json params = {{"train", c["train"]}, {"test", c["test"]}, {"max_features", c["max_features"]},
-                         {"ngram_max", c["name"] == "unigrams, 10 features, C=10" ? 1 : 2}, {"C", c["C"]}};
+    const json params = {{"train", c["train"]},
+                         {"test", c["test"]},
+                         {"max_features", c["max_features"]},
+                         {"ngram_max", c["name"] == "unigrams, 10 features, C=10" ? 1 : 2},
+                         {"C", c["C"]}};
     const json data = run_ok("04.3", params)["data"];
     CHECK(data["test_preprocessed"] == c["test_preprocessed"]);
     CHECK(data["train_preprocessed"] == c["train_preprocessed"]);
@@ -118,14 +128,16 @@ TEST_CASE("04.3 validates its pairs and needs both classes", "[04.3][errors]") {
         "train must hold both labels, 0 and 1: logistic regression needs two classes");
   CHECK(error_of("04.3", {{"test", json::parse(R"([["good", 2]])")}})["message"] ==
         "test[0][1] must be the label 0 (negative) or 1 (positive), got 2");
-  CHECK(error_of("04.3", {{"test", json::parse(R"([["good"]])")}})["message"] == "test[0] must be a pair [text, label]");
+  CHECK(error_of("04.3", {{"test", json::parse(R"([["good"]])")}})["message"] ==
+        "test[0] must be a pair [text, label]");
   CHECK(error_of("04.3", {{"train", json::parse(R"([["a !", 1], ["the of", 0]])")}})["code"] == "bad_input");
 }
 
 TEST_CASE("04.4 returns Python's token lists for any cases, and the count table", "[04.4]") {
   const json reference = lab_test::load_reference_json("text_reference.json")["cases"];
   json cases = json::array();
-  for (std::size_t i = 0; i < 20; ++i) cases.push_back({{"name", reference[i]["name"]}, {"text", reference[i]["text"]}});
+  for (std::size_t i = 0; i < 20; ++i)
+    cases.push_back({{"name", reference[i]["name"]}, {"text", reference[i]["text"]}});
   const json result = run_ok("04.4", {{"cases", cases}, {"detail_case", 16}});
   for (std::size_t i = 0; i < 20; ++i) {
     INFO(reference[i]["name"].get<std::string>());
@@ -138,7 +150,8 @@ TEST_CASE("04.4 returns Python's token lists for any cases, and the count table"
 }
 
 TEST_CASE("04.4 pads names by characters and checks its inputs", "[04.4][errors]") {
-  const json result = run_ok("04.4", {{"cases", json::parse(R"([{"name": "Ünïcode", "text": "é"}])")}, {"detail_case", 0}});
+  const json result =
+      run_ok("04.4", {{"cases", json::parse(R"([{"name": "Ünïcode", "text": "é"}])")}, {"detail_case", 0}});
   CHECK(result["log"][2] == "Ünïcode                  1          1            0");
   CHECK(error_of("04.4", {{"cases", json::parse(R"([{"name": "a", "text": "b"}])")}})["message"] ==
         "detail_case must be the index of a case, below 1 (got 1)");
@@ -153,11 +166,14 @@ TEST_CASE("04.5 reproduces the notebook's class on every option set", "[04.5]") 
   const json reference = lab_test::load_reference_json("notebook_reference.json")["tfidf_scratch"];
   for (const auto& c : reference) {
     INFO(c["name"].get<std::string>());
-    const json result = run_ok("04.5", {{"docs", c["docs"]}, {"sublinear_tf", c["sublinear_tf"]}, {"min_df", c["min_df"]},
-                                     {"max_df_ratio", c["max_df_ratio"]}});
+    const json result = run_ok("04.5", {{"docs", c["docs"]},
+                                        {"sublinear_tf", c["sublinear_tf"]},
+                                        {"min_df", c["min_df"]},
+                                        {"max_df_ratio", c["max_df_ratio"]}});
     CHECK(result["data"]["vocab"] == c["vocab"]);
     for (const auto& item : c["idf"].items()) CHECK(result["data"]["idf"][item.key()] == item.value());
-    for (std::size_t r = 0; r < c["matrix"].size(); ++r) CHECK(max_difference(result["data"]["matrix"][r], c["matrix"][r]) < 1e-15);
+    for (std::size_t r = 0; r < c["matrix"].size(); ++r)
+      CHECK(max_difference(result["data"]["matrix"][r], c["matrix"][r]) < 1e-15);
     CHECK(result["log"][1] == "Matrix shape: (" + std::to_string(c["shape"][0].get<int>()) + ", " +
                                   std::to_string(c["shape"][1].get<int>()) + ")");
     CHECK(result["log"][2] == "Top terms by IDF (rare/informative): " + c["top"].get<std::string>());

@@ -20,7 +20,8 @@ TEST_CASE("05.1 counts 4096 … 32768 trainable parameters and measures each ran
     CHECK(measured <= 1.3 * floor + 0.005);  // and training gets close to it
     if (i > 0) CHECK(measured < ranks[i - 1]["val_metric"].get<double>());
   }
-  CHECK(result["log"][0] == "r= 4: trainable params=  4096, val perplexity=21.07 (the notebook's illustrative formula)");
+  CHECK(result["log"][0] ==
+        "r= 4: trainable params=  4096, val perplexity=21.07 (the notebook's illustrative formula)");
   CHECK(result["log"][3].get<std::string>().rfind("r=32: trainable params= 32768, val perplexity=15.18", 0) == 0);
   CHECK(result["charts"][0]["type"] == "bar+line");
   CHECK(result["charts"][2]["note"] == "illustrative: the notebook's formula, not a measurement");
@@ -29,16 +30,23 @@ TEST_CASE("05.1 counts 4096 … 32768 trainable parameters and measures each ran
 
 TEST_CASE("05.2 prints the notebook's table, thousands separators included", "[05.2]") {
   const json result = run_ok("05.2");
-  const std::vector<std::string> expected = {
-      "LoRA rank r=8, d_model=768, layers=12", "", "Config               Params/layer   Total params",
-      std::string(48, '-'), "q+v only                   24,576        294,912",
-      "q+k+v only                 36,864        442,368", "q+k+v+o (all)              49,152        589,824", "",
-      "Approx BERT-base attention+FFN params: 84,934,656", "q+v only            : 0.35% of full fine-tune params",
-      "q+k+v only          : 0.52% of full fine-tune params", "q+k+v+o (all)       : 0.69% of full fine-tune params"};
+  const std::vector<std::string> expected = {"LoRA rank r=8, d_model=768, layers=12",
+                                             "",
+                                             "Config               Params/layer   Total params",
+                                             std::string(48, '-'),
+                                             "q+v only                   24,576        294,912",
+                                             "q+k+v only                 36,864        442,368",
+                                             "q+k+v+o (all)              49,152        589,824",
+                                             "",
+                                             "Approx BERT-base attention+FFN params: 84,934,656",
+                                             "q+v only            : 0.35% of full fine-tune params",
+                                             "q+k+v only          : 0.52% of full fine-tune params",
+                                             "q+k+v+o (all)       : 0.69% of full fine-tune params"};
   for (std::size_t i = 0; i < expected.size(); ++i) CHECK(result["log"][i] == expected[i]);
-  CHECK(result["data"]["configs"][0] ==
-        json({{"name", "q+v only"}, {"params_per_layer", 24576}, {"total", 294912},
-              {"percent_of_full", result["data"]["configs"][0]["percent_of_full"]}}));
+  CHECK(result["data"]["configs"][0] == json({{"name", "q+v only"},
+                                              {"params_per_layer", 24576},
+                                              {"total", 294912},
+                                              {"percent_of_full", result["data"]["configs"][0]["percent_of_full"]}}));
   CHECK(run_ok("05.2", {{"n_layers", 6}})["data"]["base_params"] == 84934656 / 2);
   CHECK(lab::run_exercise("05.2", {{"r", 1000}})["error"]["message"] == "r must be at most d_model (1000 > 768)");
 }

@@ -47,7 +47,8 @@ TEST_CASE("reseeding forgets the cached normal, like np.random.seed", "[random]"
 
 TEST_CASE("randint rejects masked draws like NumPy, for small, unit and 64-bit ranges", "[random]") {
   lab::NumpyRandom rng(7);
-  for (const auto& expected : reference()["seed7_randint_0_100"]) CHECK(rng.randint(0, 100) == expected.get<long long>());
+  for (const auto& expected : reference()["seed7_randint_0_100"])
+    CHECK(rng.randint(0, 100) == expected.get<long long>());
   lab::NumpyRandom unit(7);
   const auto& unit_expected = reference()["seed7_randint_5_6"];
   for (int i = 0; i < 3; ++i) CHECK(unit.randint(5, 6) == 5);

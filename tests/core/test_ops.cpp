@@ -65,9 +65,9 @@ double gradient_error(std::vector<Mat> inputs, const Build& build) {
 }  // namespace
 
 TEST_CASE("matmul's gradient matches finite differences", "[ops][gradient]") {
-  CHECK(gradient_error({random(3, 4, 1), random(4, 5, 2)},
-                       [](DTape& t, const std::vector<Var>& x) { return weighted_sum(t, matmul(t, x[0], x[1])); }) <
-        1e-8);
+  CHECK(gradient_error({random(3, 4, 1), random(4, 5, 2)}, [](DTape& t, const std::vector<Var>& x) {
+          return weighted_sum(t, matmul(t, x[0], x[1]));
+        }) < 1e-8);
 }
 
 TEST_CASE("linear's gradient matches finite differences, with and without bias", "[ops][gradient]") {
@@ -79,17 +79,17 @@ TEST_CASE("linear's gradient matches finite differences, with and without bias",
         }) < 1e-8);
 }
 
-TEST_CASE("add broadcasts a row, or a (T, C) table over a (B*T, C) batch, and sums its gradient back", "[ops][gradient]") {
+TEST_CASE("add broadcasts a row, or a (T, C) table over a (B*T, C) batch, and sums its gradient back",
+          "[ops][gradient]") {
   const int table_rows = GENERATE(6, 1, 3);
-  CHECK(gradient_error({random(6, 4, 1), random(table_rows, 4, 2)}, [](DTape& t, const std::vector<Var>& x) {
-          return weighted_sum(t, add(t, x[0], x[1]));
-        }) < 1e-8);
+  CHECK(gradient_error({random(6, 4, 1), random(table_rows, 4, 2)},
+                       [](DTape& t, const std::vector<Var>& x) { return weighted_sum(t, add(t, x[0], x[1])); }) < 1e-8);
 }
 
 TEST_CASE("mul, scale, relu, gelu and tanh have the right elementwise derivatives", "[ops][gradient]") {
   const Mat a = random(4, 5, 1, 2.0), b = random(4, 5, 2);
-  CHECK(gradient_error({a, b}, [](DTape& t, const std::vector<Var>& x) { return weighted_sum(t, mul(t, x[0], x[1])); }) <
-        1e-8);
+  CHECK(gradient_error({a, b},
+                       [](DTape& t, const std::vector<Var>& x) { return weighted_sum(t, mul(t, x[0], x[1])); }) < 1e-8);
   CHECK(gradient_error({a}, [](DTape& t, const std::vector<Var>& x) { return weighted_sum(t, scale(t, x[0], -2.5)); }) <
         1e-8);
   CHECK(gradient_error({a}, [](DTape& t, const std::vector<Var>& x) { return weighted_sum(t, relu(t, x[0])); }) < 1e-8);
@@ -111,15 +111,14 @@ TEST_CASE("sum and mean reduce to one number and spread the gradient evenly", "[
   CHECK(gradient_error({random(3, 4, 1)}, [](DTape& t, const std::vector<Var>& x) {
           return mul(t, sum(t, x[0]), sum(t, x[0]));  // (Σx)², so the gradient depends on x
         }) < 1e-8);
-  CHECK(gradient_error({random(3, 4, 1)}, [](DTape& t, const std::vector<Var>& x) {
-          return mul(t, mean(t, x[0]), sum(t, x[0]));
-        }) < 1e-8);
+  CHECK(gradient_error({random(3, 4, 1)},
+                       [](DTape& t, const std::vector<Var>& x) { return mul(t, mean(t, x[0]), sum(t, x[0])); }) < 1e-8);
 }
 
 TEST_CASE("reshape, transpose and columns move gradients back to where the values came from", "[ops][gradient]") {
   const Mat a = random(4, 6, 1);
-  CHECK(gradient_error({a}, [](DTape& t, const std::vector<Var>& x) { return weighted_sum(t, reshape(t, x[0], 8, 3)); }) <
-        1e-8);
+  CHECK(gradient_error(
+            {a}, [](DTape& t, const std::vector<Var>& x) { return weighted_sum(t, reshape(t, x[0], 8, 3)); }) < 1e-8);
   CHECK(gradient_error({a}, [](DTape& t, const std::vector<Var>& x) { return weighted_sum(t, transpose(t, x[0])); }) <
         1e-8);
   CHECK(gradient_error({a}, [](DTape& t, const std::vector<Var>& x) {
@@ -134,27 +133,29 @@ TEST_CASE("embedding adds each position's gradient to its token's row, repeated 
 }
 
 TEST_CASE("softmax over rows has the Jacobian diag(y) − y yᵀ", "[ops][gradient]") {
-  CHECK(gradient_error({random(3, 5, 1, 2.0)}, [](DTape& t, const std::vector<Var>& x) {
-          return weighted_sum(t, softmax(t, x[0]));
-        }) < 1e-8);
+  CHECK(gradient_error({random(3, 5, 1, 2.0)},
+                       [](DTape& t, const std::vector<Var>& x) { return weighted_sum(t, softmax(t, x[0])); }) < 1e-8);
 }
 
 TEST_CASE("layer norm's fused backward matches finite differences for x, gamma and beta", "[ops][gradient]") {
-  CHECK(gradient_error({random(4, 6, 1, 3.0), random(1, 6, 2), random(1, 6, 3)}, [](DTape& t, const std::vector<Var>& x) {
-          return weighted_sum(t, layer_norm(t, x[0], x[1], x[2]));
-        }) < 1e-7);
+  CHECK(
+      gradient_error({random(4, 6, 1, 3.0), random(1, 6, 2), random(1, 6, 3)}, [](DTape& t, const std::vector<Var>& x) {
+        return weighted_sum(t, layer_norm(t, x[0], x[1], x[2]));
+      }) < 1e-7);
 }
 
 TEST_CASE("attention's fused backward matches finite differences, causal or not, over batches and heads",
           "[ops][gradient]") {
   const bool causal = GENERATE(false, true);
   const AttentionShape shape{2, 3, 2, causal};  // B = 2, T = 3, H = 2, D = 2
-  CHECK(gradient_error({random(6, 4, 1), random(6, 4, 2), random(6, 4, 3)}, [shape](DTape& t, const std::vector<Var>& x) {
-          return weighted_sum(t, attention(t, x[0], x[1], x[2], shape));
-        }) < 1e-8);
+  CHECK(
+      gradient_error({random(6, 4, 1), random(6, 4, 2), random(6, 4, 3)}, [shape](DTape& t, const std::vector<Var>& x) {
+        return weighted_sum(t, attention(t, x[0], x[1], x[2], shape));
+      }) < 1e-8);
 }
 
-TEST_CASE("attention from one input (self-attention without projections) accumulates all three paths", "[ops][gradient]") {
+TEST_CASE("attention from one input (self-attention without projections) accumulates all three paths",
+          "[ops][gradient]") {
   CHECK(gradient_error({random(4, 4, 5)}, [](DTape& t, const std::vector<Var>& x) {
           return weighted_sum(t, attention(t, x[0], x[0], x[0], AttentionShape{1, 4, 2, true}));
         }) < 1e-8);
@@ -180,8 +181,8 @@ TEST_CASE("attention hands back each head's weights, zero above the diagonal whe
 
 TEST_CASE("mse loss is the mean squared error and its gradient 2(p − t)/n", "[ops][gradient]") {
   const Mat target = random(3, 4, 9);
-  CHECK(gradient_error({random(3, 4, 1)}, [&](DTape& t, const std::vector<Var>& x) { return mse_loss(t, x[0], target); }) <
-        1e-8);
+  CHECK(gradient_error({random(3, 4, 1)},
+                       [&](DTape& t, const std::vector<Var>& x) { return mse_loss(t, x[0], target); }) < 1e-8);
   DTape tape;
   Mat p(1, 2), y(1, 2);
   p << 1.0, 3.0;
@@ -193,9 +194,8 @@ TEST_CASE("cross-entropy with and without class weights matches finite differenc
           "[ops][gradient]") {
   const std::vector<int> targets = {2, 0, 1, 2, 2};
   const std::vector<double> weights = {0.5, 2.0, 8.0};
-  CHECK(gradient_error({random(5, 3, 1, 3.0)}, [&](DTape& t, const std::vector<Var>& x) {
-          return cross_entropy(t, x[0], targets);
-        }) < 1e-8);
+  CHECK(gradient_error({random(5, 3, 1, 3.0)},
+                       [&](DTape& t, const std::vector<Var>& x) { return cross_entropy(t, x[0], targets); }) < 1e-8);
   CHECK(gradient_error({random(5, 3, 1, 3.0)}, [&](DTape& t, const std::vector<Var>& x) {
           return cross_entropy(t, x[0], targets, weights);
         }) < 1e-8);
@@ -232,7 +232,8 @@ TEST_CASE("a frozen parameter and an evaluation tape record no gradient", "[tape
   ParameterOf<double> trained("lora_B", random(2, 2, 2));
   DTape tape;
   const Var x = tape.constant(random(3, 2, 3));
-  const Var y = add(tape, linear(tape, x, tape.parameter(frozen), Var{}), linear(tape, x, tape.parameter(trained), Var{}));
+  const Var y =
+      add(tape, linear(tape, x, tape.parameter(frozen), Var{}), linear(tape, x, tape.parameter(trained), Var{}));
   tape.backward(sum(tape, y));
   CHECK(frozen.grad.isZero());
   CHECK_FALSE(trained.grad.isZero());

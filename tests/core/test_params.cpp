@@ -65,8 +65,7 @@ TEST_CASE("values outside the range are errors, never clamped", "[params]") {
 TEST_CASE("sizes above their cap are too_large", "[params]") {
   const auto big = error_for({{"seq_len", 100000}});
   CHECK(big.code() == lab::ErrorCode::too_large);
-  CHECK(std::string(big.what()) ==
-        "seq_len must be at most 512, the lab's cap on memory and time (got 100000)");
+  CHECK(std::string(big.what()) == "seq_len must be at most 512, the lab's cap on memory and time (got 100000)");
   CHECK(error_for({{"ranks", {1, 2, 3, 4}}}).code() == lab::ErrorCode::too_large);
 }
 
@@ -84,7 +83,11 @@ TEST_CASE("unknown parameters are refused with the allowed names", "[params]") {
 
 TEST_CASE("describe() publishes the table in JSON Schema's words", "[params]") {
   const json steps = lab::describe(specs()[0]);
-  CHECK(steps == json{{"name", "steps"}, {"type", "integer"}, {"default", 500}, {"min", 1}, {"max", 10000},
+  CHECK(steps == json{{"name", "steps"},
+                      {"type", "integer"},
+                      {"default", 500},
+                      {"min", 1},
+                      {"max", 10000},
                       {"help", "training steps"}});
   const json norm = lab::describe(specs()[4]);
   CHECK(norm["choices"] == json::array({"post", "pre"}));

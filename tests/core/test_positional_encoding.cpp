@@ -31,7 +31,8 @@ TEST_CASE("PE[a]·PE[b] depends only on |a - b|", "[positional_encoding]") {
   const Matrix pe = lab::nn::positional_encoding(40, 32);
   for (int distance : {0, 1, 5, 17}) {
     const float reference = pe.row(0).dot(pe.row(distance));
-    for (int a = 1; a + distance < 40; a += 3) CHECK(pe.row(a).dot(pe.row(a + distance)) == Approx(reference).margin(1e-4));
+    for (int a = 1; a + distance < 40; a += 3)
+      CHECK(pe.row(a).dot(pe.row(a + distance)) == Approx(reference).margin(1e-4));
   }
 }
 

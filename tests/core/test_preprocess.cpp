@@ -22,7 +22,6 @@ TEST_CASE("simple_stem strips the first matching suffix that leaves more than th
   CHECK(simple_stem("stations") == "station");  // "s" is the first suffix that matches
   CHECK(simple_stem("station") == "station");   // "tion" would leave "sta", only 3 letters
   CHECK(simple_stem("boxes") == "boxe");        // "es" would leave "box", only 3 letters; "s" leaves 4
-
 }
 
 TEST_CASE("the notebook's 22 stopwords", "[preprocess]") {

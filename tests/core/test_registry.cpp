@@ -33,7 +33,8 @@ TEST_CASE("every exercise runs with its defaults and carries the contract's keys
     }
     CHECK(result["id"] == id);
     CHECK(result["params"].size() == entry["params"].size());
-    for (const auto& spec : entry["params"]) CHECK(result["params"][spec["name"].get<std::string>()] == spec["default"]);
+    for (const auto& spec : entry["params"])
+      CHECK(result["params"][spec["name"].get<std::string>()] == spec["default"]);
     for (const auto& chart : result["charts"]) CHECK_FALSE(chart["title"].get<std::string>().empty());
   }
 }

@@ -26,12 +26,14 @@ TEST_CASE("scratch TF-IDF equals the notebook's class for every option set", "[t
   }
 }
 
-TEST_CASE("the notebook's IDF values: machine 1.693..., data and learning 1.405..., model 1.182...", "[tfidf_scratch]") {
+TEST_CASE("the notebook's IDF values: machine 1.693..., data and learning 1.405..., model 1.182...",
+          "[tfidf_scratch]") {
   const ScratchTfidf model = scratch_tfidf_fit(
       {"machine learning algorithm data model training", "deep learning neural network model architecture",
        "natural language text processing transformer model", "data science statistics regression model analysis",
        "machine learning data preprocessing feature engineering"},
       {});
   CHECK(model.vocabulary == std::vector<std::string>{"data", "learning", "machine", "model"});
-  CHECK(model.idf == std::vector<double>{1.4054651081081644, 1.4054651081081644, 1.6931471805599454, 1.1823215567939547});
+  CHECK(model.idf ==
+        std::vector<double>{1.4054651081081644, 1.4054651081081644, 1.6931471805599454, 1.1823215567939547});
 }

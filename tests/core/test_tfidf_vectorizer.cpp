@@ -17,7 +17,8 @@ double max_difference(const std::vector<SparseVector>& rows, const lab::json& ex
   for (std::size_t r = 0; r < rows.size(); ++r) {
     std::vector<double> dense(columns, 0.0);
     for (const auto& [column, value] : rows[r]) dense.at(column) = value;
-    for (std::size_t c = 0; c < columns; ++c) worst = std::max(worst, std::fabs(dense[c] - expected[r][c].get<double>()));
+    for (std::size_t c = 0; c < columns; ++c)
+      worst = std::max(worst, std::fabs(dense[c] - expected[r][c].get<double>()));
   }
   return worst;
 }

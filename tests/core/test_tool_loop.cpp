@@ -12,14 +12,14 @@ TEST_CASE("the notebook's two calls return its weather and calendar entries", "[
   REQUIRE(results.size() == 2);
   CHECK(results[0].result == json::parse(R"({"temp_c": -2, "condition": "snowy", "wind_kph": 25})"));
   CHECK(results[1].result["events"].size() == 2);
-  CHECK(synthesize_response(results) ==
-        std::vector<std::string>{"On 2025-01-15 in NYC it will be -2°C and snowy.",
-                                 "Alice has 2 event(s): Team standup, Client demo"});
+  CHECK(synthesize_response(results) == std::vector<std::string>{"On 2025-01-15 in NYC it will be -2°C and snowy.",
+                                                                 "Alice has 2 event(s): Team standup, Client demo"});
 }
 
 TEST_CASE("unknown keys fall back to the mock defaults", "[tools]") {
   CHECK(run_tool_call({"get_weather", {{"city", "Paris"}, {"date", "2025-01-15"}}}).result["condition"] == "clear");
-  CHECK(run_tool_call({"get_calendar", {{"user", "bob"}, {"date", "2025-01-15"}}}).result == json::parse(R"({"events": []})"));
+  CHECK(run_tool_call({"get_calendar", {{"user", "bob"}, {"date", "2025-01-15"}}}).result ==
+        json::parse(R"({"events": []})"));
 }
 
 TEST_CASE("bad calls get Python's TypeError text or the lab's own error, and the loop goes on", "[tools][errors]") {

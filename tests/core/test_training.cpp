@@ -6,8 +6,8 @@
 #include <limits>
 
 #include "core/error.hpp"
-#include "core/exercises/training_budget.hpp"
 #include "core/exercises/seed.hpp"
+#include "core/exercises/training_budget.hpp"
 #include "core/exercises/training_loop.hpp"
 #include "core/nn/ops.hpp"
 
@@ -34,8 +34,9 @@ TEST_CASE("a diverged run says so in its metrics and log", "[training]") {
   report_divergence(result, curve, "Training");
   CHECK(result.metrics["diverged"] == true);
   CHECK(result.metrics["diverged_step"] == 2);
-  CHECK(result.log[0] == "Training diverged: the loss became NaN or infinite at step 2, so training stopped there "
-                         "(try a smaller learning rate).");
+  CHECK(result.log[0] ==
+        "Training diverged: the loss became NaN or infinite at step 2, so training stopped there "
+        "(try a smaller learning rate).");
   lab::Result fine;
   LossCurve good;
   good.record(0.5);
@@ -108,15 +109,15 @@ TEST_CASE("the training loop takes the steps, reports progress and stops at the 
   std::vector<lab::json> updates;
   const lab::RunContext context([&](const lab::json& update) { updates.push_back(update); });
   std::vector<int> after;
-  const LossCurve curve = train(TrainingLoop{25, 10, 100, 200}, adam, context,
-                                [&](lab::nn::Tape& tape, int) { return model.loss(tape); },
-                                [&](int step) { after.push_back(step); });
+  const LossCurve curve = train(
+      TrainingLoop{25, 10, 100, 200}, adam, context, [&](lab::nn::Tape& tape, int) { return model.loss(tape); },
+      [&](int step) { after.push_back(step); });
   REQUIRE(curve.values().size() == 25);
-  CHECK(curve.values().front() == 9.0);           // (0 − 3)² before the first step
+  CHECK(curve.values().front() == 9.0);  // (0 − 3)² before the first step
   CHECK(curve.values().back() < curve.values().front());
   CHECK(adam.steps_taken() == 25);
   CHECK(after.size() == 25);
-  REQUIRE(updates.size() == 3);                  // steps 10, 20 and the last, 25, offset by 100 of 200
+  REQUIRE(updates.size() == 3);  // steps 10, 20 and the last, 25, offset by 100 of 200
   CHECK(updates[0]["step"] == 110);
   CHECK(updates[2]["step"] == 125);
   CHECK(updates[2]["total"] == 200);

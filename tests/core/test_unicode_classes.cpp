@@ -29,8 +29,8 @@ TEST_CASE("is_word_char, is_space and is_printable equal Python below U+3000, co
 }
 
 TEST_CASE("Python's \\w: letters and digits of every script and '_', never combining marks", "[unicode]") {
-  for (char32_t c : {U'_', U'a', U'\u00e9', U'\u03a3', U'\u0416', U'\u6211', U'\u0663', U'\u00bd', U'\u00b2',
-                     U'\u2160', U'\U0001D7D7', U'\uff21'}) {
+  for (char32_t c : {U'_', U'a', U'\u00e9', U'\u03a3', U'\u0416', U'\u6211', U'\u0663', U'\u00bd', U'\u00b2', U'\u2160',
+                     U'\U0001D7D7', U'\uff21'}) {
     CHECK(is_word_char(c));
   }
   for (char32_t c : {U'\u0301', U'\u093f', U'\u094d', U'\u200d', U'\U0001F389', U'\'', U'\u2019', U'-', U'\ufffd'}) {
@@ -39,8 +39,8 @@ TEST_CASE("Python's \\w: letters and digits of every script and '_', never combi
 }
 
 TEST_CASE("Python's whitespace includes NBSP, U+2000..U+200A, U+3000, U+0085 and U+001C..U+001F", "[unicode]") {
-  for (char32_t c : {U'\u00a0', U'\u2000', U'\u200a', U'\u3000', U'\u0085', U'\u001c', U'\u001f', U'\u2028',
-                     U'\u1680', U'\u202f', U'\u205f', U'\v', U'\f'}) {
+  for (char32_t c : {U'\u00a0', U'\u2000', U'\u200a', U'\u3000', U'\u0085', U'\u001c', U'\u001f', U'\u2028', U'\u1680',
+                     U'\u202f', U'\u205f', U'\v', U'\f'}) {
     CHECK(is_space(c));
   }
   for (char32_t c : {U'\u200b', U'\u2060', U'\ufeff', U'\u180e', U'a'}) CHECK_FALSE(is_space(c));

@@ -4,9 +4,9 @@
 
 namespace lab::exercises {
 
-NegationClassifier::NegationClassifier(int vocab, int seq_len, int d_model, int n_heads, int n_layers,
-                                       NumpyRandom& rng)
-    : embed("embed", vocab, d_model, rng), positions("pos", nn::normal_matrix(seq_len, d_model, 0.02, rng)),
+NegationClassifier::NegationClassifier(int vocab, int seq_len, int d_model, int n_heads, int n_layers, NumpyRandom& rng)
+    : embed("embed", vocab, d_model, rng),
+      positions("pos", nn::normal_matrix(seq_len, d_model, 0.02, rng)),
       head("head", d_model, 2, rng) {
   blocks.reserve(std::size_t(n_layers));
   for (int l = 0; l < n_layers; ++l) {

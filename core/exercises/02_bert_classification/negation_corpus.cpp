@@ -39,8 +39,8 @@ NegationCorpus build() {
       for (const auto& modifier : kModifiers) {
         for (const auto& adjective : adjectives) {
           for (const auto& ending : kEndings) {
-            const std::vector<std::string> words = {"[CLS]", "the", noun, verb, modifier, adjective,
-                                                    ending[0], ending[1], "[SEP]"};
+            const std::vector<std::string> words = {"[CLS]",   "the",     noun,      verb,   modifier,
+                                                    adjective, ending[0], ending[1], "[SEP]"};
             std::vector<int> ids;
             for (const auto& w : words) ids.push_back(corpus.id_of(w));
             corpus.sentences.push_back(ids);
