@@ -1,21 +1,25 @@
 // The page's handle on the lab: one Web Worker that owns the wasm module (worker.js).
 //   const lab = new LabClient(); await lab.ready;            // {variant, exercises}
 //   new LabClient({ engine: 'scalar' })                      // force the build without SIMD (page: ?engine=scalar)
+//   new LabClient({ lazy: true })                            // no worker, no download until start() or run()
 //   const result = await lab.run(id, params, onProgress);    // the Result, or an {error} object
 //   lab.cancel();                                            // stops at once: the worker is replaced
 // A run that crashes the module (out of memory, a trap) rejects, and a fresh worker takes over.
 import { strings } from './strings.js';
 
 export class LabClient {
-  constructor({ engine = null, workerUrl = new URL('./worker.js', import.meta.url) } = {}) {
+  constructor({ engine = null, workerUrl = new URL('./worker.js', import.meta.url), lazy = false } = {}) {
     this.workerUrl = workerUrl;
     this.engine = engine;
     this.nextRunId = 1;
     this.current = null;  // {runId, resolve, reject, onProgress}
     this.failures = 0;    // consecutive worker failures; after three the page stops restarting it
     this.onStatus = () => {};
-    this.start();
+    this.worker = null;
+    if (!lazy) this.start();
   }
+
+  get started() { return this.worker !== null; }
 
   start() {
     this.worker = new Worker(this.workerUrl);
@@ -63,10 +67,19 @@ export class LabClient {
     pending?.reject(error);
   }
 
+  // A new run replaces the one in progress at once; a run still waiting for the engine when a newer one comes is
+  // cancelled (rejects with error.cancelled), so the newest always runs, on a worker that is ready.
   async run(id, params, onProgress) {
-    await this.ready;
+    if (!this.started) this.start();
     if (this.current) this.cancel();
     const runId = this.nextRunId++;
+    this.newest = runId;
+    let ready;
+    do {
+      ready = this.ready;
+      await ready;
+    } while (ready !== this.ready);  // the worker was replaced while this run waited: wait for the new one
+    if (runId !== this.newest) throw Object.assign(new Error('cancelled'), { cancelled: true });
     return new Promise((resolve, reject) => {
       this.current = { runId, resolve, reject, onProgress };
       this.worker.postMessage({ type: 'run', runId, id, params });
@@ -76,6 +89,7 @@ export class LabClient {
   get busy() { return this.current !== null; }
 
   cancel() {
+    this.newest = null;  // a run waiting for the engine gives up too
     if (!this.current) return;
     const { reject } = this.current;
     this.current = null;
