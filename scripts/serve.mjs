@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // A small static file server for build/site (or any folder): correct MIME types (application/wasm for
-// streaming compilation), no caching of HTML and the service worker, loopback only.
+// streaming compilation), no caching of HTML and the service worker, loopback only. lab-exercise.js is sent with
+// Access-Control-Allow-Origin: * so a course page on another origin can import it as a module (as GitHub Pages
+// does for every file); everything else stays same-origin.
 //   node scripts/serve.mjs [folder] [--port 8000] [--host 127.0.0.1]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -37,7 +39,8 @@ export function startServer({ folder = root, listenPort = port, listenHost = hos
       const type = types[extname(file)] || 'application/octet-stream';
       const fresh = type.startsWith('text/html') || path.endsWith('sw.js');
       response.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length,
-                                'Cache-Control': fresh ? 'no-cache' : 'max-age=60' });
+                                'Cache-Control': fresh ? 'no-cache' : 'max-age=60',
+                                ...(path.endsWith('/lab-exercise.js') ? { 'Access-Control-Allow-Origin': '*' } : {}) });
       response.end(request.method === 'HEAD' ? undefined : body);
       onServe?.(path, body);
     } catch (error) {

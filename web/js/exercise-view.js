@@ -1,6 +1,7 @@
 // One exercise on the page: its title and idea, the parameter form with Run / Cancel / Reset, live progress, the
 // error beside the form when a run fails, the Result, and (on the full page) the notebook-vs-lab comparison, the
-// code side by side and the embed snippet. The main page and embed.html both use it.
+// code side by side and the embed snippets. The main page and embed.html both use it; embedded, the parts an author
+// names in `hide` (embed-options.js HIDEABLE_PARTS) are left out, and each run reports its progress, Result or error.
 import { chartCard, element, renderResult } from './result-view.js';
 import { liveLossSpec } from './charts.js';
 import { ParamForm } from './form.js';
@@ -11,9 +12,11 @@ const resultCache = new Map();  // id + params -> {result, ms}: back/forward sho
 const cacheKey = (id, params) => `${id} ${JSON.stringify(params)}`;
 
 export class ExerciseView {
-  // options: {client, exercise, values, embedded, onRun(params), onSettled(state), siteBase}
+  // options: {client, exercise, values, embedded, hide (a Set of parts), onRun(params), onSettled(state), siteBase,
+  //           onProgress({step, total, loss}), onResult(result, ms), onError({code, message, param?})}
   constructor(container, options) {
     Object.assign(this, options);
+    this.hide = this.hide || new Set();
     this.container = container;
     this.build();
   }
@@ -22,11 +25,15 @@ export class ExerciseView {
     const ex = this.exercise;
     const article = element('article', { class: 'exercise', 'aria-labelledby': 'exercise-title', 'data-run-state': 'idle' });
     this.article = article;
-    article.append(
-      element('p', { class: 'crumb', text: strings.exercise.crumb(ex.notebook, ex.notebook_title) }),
-      element('h2', { class: 'exercise-title', id: 'exercise-title' }, element('span', { class: 'ex-id', text: ex.id }), ex.title),
-      element('p', { class: 'summary', text: ex.summary }));
-
+    if (this.shows('title')) {
+      article.append(
+        element('p', { class: 'crumb', text: strings.exercise.crumb(ex.notebook, ex.notebook_title) }),
+        element('h2', { class: 'exercise-title', id: 'exercise-title' }, element('span', { class: 'ex-id', text: ex.id }), ex.title));
+    } else {
+      article.removeAttribute('aria-labelledby');
+      article.setAttribute('aria-label', `${ex.id} ${ex.title}`);
+    }
+    if (this.shows('summary')) article.append(element('p', { class: 'summary', text: ex.summary }));
 
     // Embedded, the form folds away under its summary so the charts fit a course page's frame.
     const controls = this.embedded
@@ -43,6 +50,7 @@ export class ExerciseView {
     this.status = element('div', { class: 'run-status', role: 'status', 'aria-live': 'polite' });
     this.error = element('div', { class: 'run-error', role: 'alert' });
     this.error.hidden = true;
+    this.status.hidden = !this.shows('status');
     if (!this.embedded) controls.append(this.status, this.error);
     this.controls = controls;
     form.addEventListener('submit', (event) => {
@@ -55,14 +63,20 @@ export class ExerciseView {
       this.clearError();
     });
 
-    if (ex.lab_notes && !this.embedded) {
-      article.append(element('p', { class: 'lab-note' }, element('strong', { text: strings.exercise.labNote }), ex.lab_notes));
+    if (ex.lab_notes && this.shows('notes')) {  // embedded, folded under its heading: a course page is short of room
+      article.append(this.embedded
+        ? element('details', { class: 'lab-note' }, element('summary', { text: strings.exercise.labNote }), ex.lab_notes)
+        : element('p', { class: 'lab-note' }, element('strong', { text: strings.exercise.labNote }), ex.lab_notes));
     }
     this.results = element('section', { class: 'results', 'aria-label': 'Result', 'aria-live': 'off' });
-    article.append(controls, ...(this.embedded ? [this.status, this.error] : []), this.results);
+    article.append(...(this.shows('form') ? [controls] : []), ...(this.embedded ? [this.status, this.error] : []), this.results);
     if (!this.embedded) article.append(this.comparisonPanel(), this.codePanel(), this.embedPanel());
-    else article.append(element('p', { class: 'embed-footer' }, element('a', { href: `./${this.hash()}`, target: '_blank', rel: 'noopener', text: strings.exercise.openFullLab })));
+    else if (this.shows('footer')) article.append(element('p', { class: 'embed-footer' }, element('a', { href: `./${this.hash()}`, target: '_blank', rel: 'noopener', text: strings.exercise.openFullLab })));
     this.container.replaceChildren(article);
+  }
+
+  shows(part) {
+    return !this.hide.has(part);
   }
 
   hash(params = this.currentParams()) {
@@ -100,6 +114,7 @@ export class ExerciseView {
       this.show(cached.result, cached.ms);
       this.status.textContent = strings.exercise.shownAgain;
       this.setState('done');
+      this.onResult?.(cached.result, cached.ms);
       return;
     }
     const token = (this.runToken = (this.runToken || 0) + 1);
@@ -111,6 +126,7 @@ export class ExerciseView {
     const onProgress = (updates) => {
       if (stale()) return;
       const lastUpdate = updates[updates.length - 1];
+      this.onProgress?.(lastUpdate);
       if (lastUpdate.total) {
         if (!progressBar) {
           progressBar = element('progress', { class: 'progress', max: String(lastUpdate.total), 'aria-label': strings.exercise.trainingProgress });
@@ -121,7 +137,7 @@ export class ExerciseView {
         this.statusText.textContent = strings.exercise.step(lastUpdate.step, lastUpdate.total, lastUpdate.loss);
       }
       const points = updates.filter((u) => typeof u.loss === 'number').map((u) => ({ x: u.step, y: u.loss }));
-      if (points.length) {
+      if (points.length && this.shows('charts')) {
         if (!live) {
           this.results.replaceChildren(element('h3', { text: strings.exercise.training }));
           const charts = element('div', { class: 'charts' });
@@ -141,6 +157,7 @@ export class ExerciseView {
       if (error.cancelled) {
         this.status.textContent = strings.exercise.cancelled;
         this.setState('cancelled');
+        this.onError?.({ code: 'cancelled', message: strings.exercise.cancelled });
       } else {
         this.showError({ code: 'engine', message: strings.exercise.engineRestarted(error.message) });
         this.status.textContent = '';
@@ -162,11 +179,12 @@ export class ExerciseView {
     this.status.textContent = strings.exercise.done(ms);
     this.show(result, ms);
     this.setState('done');
+    this.onResult?.(result, ms);
   }
 
   show(result, ms) {
     const start = performance.now();
-    renderResult(this.results, result, { ms, variant: this.client.info?.variant, embedded: this.embedded });
+    renderResult(this.results, result, { ms, variant: this.client.info?.variant, hide: this.hide });
     performance.measure('lab:render', { start, end: performance.now() });
     if (this.labOutput) this.labOutput.textContent = (result.log || []).join('\n') || strings.exercise.nothingPrinted;
     this.markNotebookLines(result.log || []);
@@ -212,6 +230,7 @@ export class ExerciseView {
       if (this.embedded) this.controls.open = true;
       this.form.showError(error.param);
     }
+    this.onError?.(error);
   }
 
   // What the notebook printed (quoted verbatim) beside what the lab computed, plus the notebook's figure.
@@ -281,32 +300,51 @@ export class ExerciseView {
     return panel;
   }
 
-  // A copy-paste iframe for course sites, following the current parameters.
+  // Copy-paste snippets for course sites, following the current parameters: the <lab-exercise> element (it sizes
+  // itself and reports its runs; lab-exercise.js) and a plain iframe.
   embedPanel() {
     const panel = element('details', { class: 'panel', id: 'embed' });
     panel.append(element('summary', { text: strings.embed.summary }));
-    const snippet = element('textarea', { class: 'embed-snippet', readonly: '', rows: '4', 'aria-label': strings.embed.snippetLabel });
-    const copy = element('button', { type: 'button', class: 'small', text: strings.embed.copy });
+    const snippets = [
+      { name: 'element', title: strings.embed.elementTitle, explain: strings.embed.elementExplain, rows: '4' },
+      { name: 'iframe', title: strings.embed.iframeTitle, explain: strings.embed.iframeExplain, rows: '5' },
+    ];
+    const body = element('div', { class: 'panel-body' });
+    const side = element('div', { class: 'side-by-side' });
+    for (const snippet of snippets) {
+      snippet.box = element('textarea', { class: `embed-snippet embed-snippet-${snippet.name}`, readonly: '', rows: snippet.rows,
+        id: `embed-snippet-${snippet.name}`, 'aria-describedby': `embed-explain-${snippet.name}` });
+      const copy = element('button', { type: 'button', class: 'small', text: strings.embed.copy });
+      copy.addEventListener('click', async () => {
+        refresh();
+        try {
+          await navigator.clipboard.writeText(snippet.box.value);
+          copy.textContent = strings.embed.copied;
+        } catch {
+          snippet.box.select();
+          copy.textContent = strings.embed.pressToCopy;
+        }
+        setTimeout(() => { copy.textContent = strings.embed.copy; }, 2000);
+      });
+      side.append(element('div', {},
+        element('h4', {}, element('label', { for: snippet.box.id, text: snippet.title })),
+        element('p', { class: 'chart-note', id: `embed-explain-${snippet.name}`, text: snippet.explain }),
+        snippet.box, element('div', { class: 'chart-actions' }, copy)));
+    }
+    // In an attribute an & followed by name= is plain text, so the hash's separators stay readable.
+    const quote = (text) => text.replaceAll('"', '&quot;');
     const refresh = () => {
-      const url = new URL(`embed.html${this.hash()}`, this.siteBase || window.location.href).href;
-      snippet.value = `<iframe src="${url}" title="${this.exercise.id} ${this.exercise.title.replaceAll('"', '&quot;')}" width="100%" height="640" style="border:1px solid #d5dae1;border-radius:8px" loading="lazy"></iframe>`;
+      const base = this.siteBase || window.location.href;
+      const hash = this.hash();
+      const params = hash.slice(hash.indexOf('&') + 1 || hash.length);
+      snippets[0].box.value = `<script type="module" src="${new URL('lab-exercise.js', base).href}"></script>\n` +
+        `<lab-exercise exercise="${quote(this.exercise.id)}"${params ? ` params="${quote(params)}"` : ''}></lab-exercise>`;
+      snippets[1].box.value = `<iframe src="${quote(new URL(`embed.html${hash}`, base).href)}" title="${quote(`${this.exercise.id} ${this.exercise.title}`)}" width="100%" height="640" style="border:1px solid #d5dae1;border-radius:8px" loading="lazy"></iframe>`;
     };
     panel.addEventListener('toggle', refresh);
     this.article.addEventListener('input', () => { if (panel.open) refresh(); });
-    copy.addEventListener('click', async () => {
-      refresh();
-      try {
-        await navigator.clipboard.writeText(snippet.value);
-        copy.textContent = strings.embed.copied;
-      } catch {
-        snippet.select();
-        copy.textContent = strings.embed.pressToCopy;
-      }
-      setTimeout(() => { copy.textContent = strings.embed.copy; }, 2000);
-    });
-    panel.append(element('div', { class: 'panel-body' },
-      element('p', { text: strings.embed.explain }),
-      snippet, element('div', { class: 'chart-actions' }, copy)));
+    body.append(element('p', {}, strings.embed.explain, element('a', { href: 'authors.html', text: strings.embed.guide })), side);
+    panel.append(body);
     return panel;
   }
 }

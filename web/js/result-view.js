@@ -1,6 +1,7 @@
 // Renders a Result (contract.md) into the page: headline metrics, the insight, every chart with its PNG/CSV
-// export and its data as a table on demand, the tables, and what the lab printed. Draws nothing it computes:
-// every number comes from the core.
+// export and its data as a table on demand, the tables, and what the lab printed (for some exercises the printed
+// lines are the result: the extracted JSON, the tool loop's answer). Leaves out only the parts named in `hide`.
+// Draws nothing it computes: every number comes from the core.
 import { drawChart } from './charts.js';
 import { chartTable, download, fileSafe, toCSV } from './export.js';
 import { formatValue } from './heatmap.js';
@@ -97,8 +98,10 @@ export function chartCard(container, spec, stem) {
   return handle;
 }
 
-export function renderResult(container, result, { ms, variant, embedded = false } = {}) {
+// hide: a Set of parts to leave out ('toolbar', 'metrics', 'insight', 'charts', 'tables', 'log').
+export function renderResult(container, result, { ms, variant, hide = new Set() } = {}) {
   container.replaceChildren();
+  const shows = (part) => !hide.has(part);
   const stem = `lab-${result.id}`;
   const toolbar = element('div', { class: 'result-toolbar' });
   if (ms !== undefined) {
@@ -108,15 +111,17 @@ export function renderResult(container, result, { ms, variant, embedded = false 
   json.addEventListener('click', () => download(`${stem}.json`, JSON.stringify(result, null, 2), 'application/json'));
   toolbar.append(json);
 
-  container.append(element('h3', { text: strings.result.heading }), toolbar, metricList(result.metrics));
-  if (result.insight) container.append(element('p', { class: 'insight' }, element('strong', { text: strings.result.insight }), result.insight));
+  container.append(element('h3', { text: strings.result.heading }));
+  if (shows('toolbar')) container.append(toolbar);
+  if (shows('metrics')) container.append(metricList(result.metrics));
+  if (result.insight && shows('insight')) container.append(element('p', { class: 'insight' }, element('strong', { text: strings.result.insight }), result.insight));
 
-  if (result.charts?.length) {
+  if (result.charts?.length && shows('charts')) {
     const charts = element('div', { class: 'charts' });
     container.append(element('h3', { text: strings.result.charts }), charts);
     for (const spec of result.charts) chartCard(charts, spec, stem);
   }
-  if (result.tables?.length) {
+  if (result.tables?.length && shows('tables')) {
     container.append(element('h3', { text: strings.result.tables }));
     result.tables.forEach((table, i) => {
       container.append(dataTable(table.columns, table.rows, table.title));
@@ -125,7 +130,7 @@ export function renderResult(container, result, { ms, variant, embedded = false 
       container.append(element('div', { class: 'chart-actions' }, csv));
     });
   }
-  if (result.log?.length && !embedded) {
-    container.append(element('h3', { text: strings.result.printed }), element('pre', { class: 'log', tabindex: '0', 'aria-label': strings.result.printedLabel }, result.log.join('\n')));
+  if (result.log?.length && shows('log')) {
+    container.append(element('h3', { class: 'printed', text: strings.result.printed }), element('pre', { class: 'log', tabindex: '0', 'aria-label': strings.result.printedLabel }, result.log.join('\n')));
   }
 }

@@ -21,6 +21,8 @@ export const strings = {
     noSuchTitle: 'No such exercise',
     noSuchExercise: (id) => `There is no exercise “${id}”. Exercises run from 01.1 to 05.5; pick one from the menu.`,
     catalogFailed: (message) => `The exercise list could not be loaded: ${message}`,
+    authors: 'Teaching with it? Any exercise can run inside your own course pages: ',
+    authorsLink: 'the guide for course authors.',
   },
   exercise: {
     crumb: (notebook, title) => `Notebook ${notebook} · ${title}`,
@@ -69,11 +71,42 @@ export const strings = {
   },
   embed: {
     summary: 'Embed this exercise in another site',
-    snippetLabel: 'Embed snippet',
     copy: 'Copy snippet',
     copied: 'Copied',
     pressToCopy: 'Press Ctrl+C to copy',
-    explain: 'Paste this into any page: the exercise runs inside the frame with the parameters you set here.',
+    explain: 'Paste either snippet into any page: the exercise runs there with the parameters you set here. ',
+    guide: 'The authors’ guide: attributes, events, hiding parts, messages.',
+    elementTitle: 'The <lab-exercise> element',
+    elementExplain: 'Sizes itself to its content, and fires lab-ready, lab-progress, lab-result and lab-error events.',
+    iframeTitle: 'A plain iframe',
+    iframeExplain: 'A fixed height, unless the page listens to its size messages (Canvas does); add ' +
+      '&origin=<your site’s origin> to its hash to drive it with messages.',
+    // Inside embed.html
+    clickToLoad: 'This exercise runs in your browser. Press Run to load the lab’s engine and compute it here.',
+    runNow: 'Run this exercise',
+    badOrigin: (text) => `The embed was given origin “${text}”, which is not an origin (scheme://host[:port], ` +
+      'e.g. https://course.example): it will send no results and obey no messages.',
+    unknownParts: (parts, known) => `hide: unknown part(s) ${parts.join(', ')}; the parts are ${known.join(' ')}.`,
+  },
+  protocol: {
+    unknownType: (type) => `unknown message type “${type}”; the embed obeys lab:run and lab:cancel`,
+    unknownFields: (type, fields) => `${type} has unknown field(s) ${fields.join(', ')}`,
+    badRequestId: 'requestId must be a string of at most 100 characters or a safe integer',
+    badParams: 'params must be an object of JSON values (numbers, strings, booleans, null, arrays, objects)',
+    paramsTooLarge: (limit) => `params take more than ${limit} characters of JSON`,
+    notReady: 'the embed has not shown an exercise yet: send commands after lab:ready',
+    superseded: 'a newer run replaced this one',
+  },
+  authors: {
+    at: (ms) => `${(ms / 1000).toFixed(1)} s `,
+    ready: (id, count) => `${id} shown, ${count} parameter${count === 1 ? '' : 's'}`,
+    progress: (step, total, loss) => `step ${step} of ${total}${typeof loss === 'number' ? `, loss ${loss.toFixed(4)}` : ''}`,
+    result: (id, metrics) => `${id} metrics ${metrics}`,
+    error: (code, message) => `${code}: ${message}`,
+    peak: (warmup, peak, step) => `With ${warmup} warmup steps the learning rate peaks at ${peak.toPrecision(3)}, at step ${step}.`,
+    failed: (message) => `The run failed: ${message}`,
+    rerun: (warmup) => `run({warmup_steps: ${warmup}})`,
+    resolved: (step) => `run() resolved: the peak is at step ${step}`,
   },
   result: {
     heading: 'Result',
