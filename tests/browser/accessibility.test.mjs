@@ -1,5 +1,6 @@
 // Accessibility checked by axe-core (WCAG 2 A and AA rules: labels, contrast, landmarks, names of controls) on the
-// home page, an exercise with every panel open, the phone layout and the embed page.
+// home page, an exercise with every panel open, the phone layout, the embed page (also click-to-load, parts hidden)
+// and the authors' guide.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { join } from 'node:path';
@@ -52,4 +53,26 @@ test('the embed page has no WCAG A/AA violations', async () => {
   await settled(page);
   assert.deepEqual(await violations(page), []);
   await page.closeAll();
+});
+
+// axe is injected as an inline script, which the pages' Content-Security-Policy refuses: these contexts bypass it.
+const bypassingCsp = (viewport) => site.browser.newContext({ viewport, bypassCSP: true });
+
+test('the click-to-load embed, with parts hidden and its note open, has no WCAG A/AA violations', async () => {
+  const context = await bypassingCsp({ width: 375, height: 800 });
+  const page = await openPage(site, { context });
+  await page.goto(`${site.base}embed.html#01.5&autorun=off&hide=title%20form`);
+  await page.waitForSelector('.click-to-load button');
+  await page.click('details.lab-note > summary');
+  assert.deepEqual(await violations(page), []);
+  await context.close();
+});
+
+test('the authors\' guide has no WCAG A/AA violations', async () => {
+  const context = await bypassingCsp({ width: 1280, height: 900 });
+  const page = await openPage(site, { context });
+  await page.goto(`${site.base}authors.html`);
+  await page.waitForFunction(() => document.getElementById('heads').result !== null, null, { timeout: 60000 });
+  assert.deepEqual(await violations(page), []);
+  await context.close();
 });

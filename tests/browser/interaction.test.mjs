@@ -109,8 +109,8 @@ test('the embed page renders one exercise inside an iframe of another page', asy
   await page.goto(`${site.base}#01.2&n_heads=2`);
   await settled(page);
   await page.click('#embed > summary');
-  await page.waitForFunction(() => document.querySelector('.embed-snippet').value !== '');
-  const snippet = await page.inputValue('.embed-snippet');
+  await page.waitForFunction(() => document.querySelector('#embed-snippet-iframe').value !== '');
+  const snippet = await page.inputValue('#embed-snippet-iframe');
   assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#01\.2&n_heads=2&seed=42"/);
   // A course page that is not the lab embeds it.
   await page.setContent(`<!doctype html><title>Course</title><link rel="icon" href="data:,"><h1>Week 1</h1>${snippet}`);

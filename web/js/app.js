@@ -69,7 +69,8 @@ function showHome() {
     element('section', { class: 'home-intro' },
       element('h2', { text: strings.home.heading }),
       element('p', { text: strings.home.intro }),
-      element('p', { text: strings.home.honesty })),
+      element('p', { text: strings.home.honesty }),
+      element('p', {}, strings.home.authors, element('a', { href: 'authors.html', text: strings.home.authorsLink }))),
     element('div', { class: 'notebook-cards' }, ...cards));
 }
 
