@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { openPage, screenshots, startSite } from './browser.mjs';
+import { startServer } from '../../scripts/serve.mjs';
 import { coursePage, startCourseSite } from './course-site.mjs';
 import { cases } from './cases.mjs';
 import { differences, nativeCli, root } from '../node/lab-module.mjs';
@@ -421,6 +422,71 @@ test('each exercise\'s Embed panel offers the element snippet beside the iframe 
   assert.deepEqual([...page.problems, ...host.problems], []);
   await page.closeAll();
   await host.closeAll();
+});
+
+test('what the lab printed shows in the embed, where it is the result (03.1, 03.2, 03.4, 03.5, 04.2) and elsewhere', async () => {
+  const page = await openPage(site, { width: 1100, height: 900 });
+  for (const id of ['03.1', '03.2', '03.4', '03.5', '04.2', '05.2']) {
+    await page.goto(`${site.base}embed.html#${id}`);
+    await page.waitForSelector('article[data-run-state="done"]', { timeout: 60000 });
+    const log = cli(id).log;
+    assert.ok(log.length >= 6, `${id} prints its result`);
+    assert.equal(await page.textContent('pre.log'), log.join('\n'), id);
+    assert.equal(await page.locator('pre.log').evaluate((pre) => pre.scrollHeight <= pre.clientHeight + 1 && pre.scrollWidth <= pre.clientWidth + 1), true, `${id}: every line in view`);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+// Times on this machine, printed and written to test-results/embedding-measurements.json; nothing asserted on them
+// but where the bytes go: a lab server of its own counts what it sends (a cold browser cache for each visit).
+test('measured: the first Result after page load, with and without click-to-load, one and ten embeds', async () => {
+  const served = [];
+  const lab = await startServer({ folder: join(root, 'build', 'site'), listenPort: 0, listenHost: '127.0.0.1',
+    onServe: (path, body) => served.push({ path, bytes: body.length }) });
+  const labBase = `http://127.0.0.1:${lab.address().port}/`;
+  const ten = (extra) => Array.from({ length: 10 }, (_, i) => `<lab-exercise id="e${i}" exercise="01.1" params="seq_len=${10 + i}" loading="eager"${extra}></lab-exercise>`).join('\n');
+  course.page('/one.html', coursePage(labBase, '<lab-exercise id="e0" exercise="01.1"></lab-exercise>'));
+  course.page('/one-later.html', coursePage(labBase, '<lab-exercise id="e0" exercise="01.1" autorun="off"></lab-exercise>'));
+  course.page('/ten.html', coursePage(labBase, ten('')));
+  course.page('/ten-later.html', coursePage(labBase, ten(' autorun="off"')));
+  const sent = () => ({ files: served.length, kib: Math.round(served.reduce((sum, file) => sum + file.bytes, 0) / 1024),
+    wasm_kib: Math.round(served.filter((file) => file.path.endsWith('.wasm')).reduce((sum, file) => sum + file.bytes, 0) / 1024) });
+  const visit = async (path, { click = false, count = 1 } = {}) => {
+    served.length = 0;
+    const context = await site.browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(course.url(path));
+    await page.waitForFunction((n) => window.labEvents.filter((e) => e.type === 'lab-ready').length >= n, count, { timeout: 60000 });
+    const figures = { lab_ready_ms: Math.round(await page.evaluate(() => window.labEvents.find((e) => e.type === 'lab-ready').at)) };
+    if (click) {
+      await page.waitForTimeout(1000);
+      figures.before_click = sent();
+      const clickedAt = await page.evaluate(() => performance.now());
+      await (await labFrame(page, 'e0')).click('.click-to-load button');
+      await page.waitForFunction(() => window.labEvents.some((e) => e.type === 'lab-result'), null, { timeout: 60000 });
+      figures.click_to_result_ms = Math.round(await page.evaluate(() => window.labEvents.find((e) => e.type === 'lab-result').at) - clickedAt);
+    } else {
+      await page.waitForFunction((n) => window.labEvents.filter((e) => e.type === 'lab-result').length >= n, count, { timeout: 120000 });
+      const results = await page.evaluate(() => window.labEvents.filter((e) => e.type === 'lab-result').map((e) => e.at));
+      figures.first_result_ms = Math.round(results[0]);
+      if (count > 1) figures.last_result_ms = Math.round(results.at(-1));
+    }
+    figures.sent = sent();
+    await context.close();
+    return figures;
+  };
+  measured.visits = {
+    'one embed, autorun': await visit('/one.html'),
+    'one embed, click-to-load': await visit('/one-later.html', { click: true }),
+    'ten embeds, autorun': await visit('/ten.html', { count: 10 }),
+    'ten embeds, click-to-load, the first clicked': await visit('/ten-later.html', { click: true, count: 10 }),
+  };
+  lab.close();
+  for (const [name, figures] of Object.entries(measured.visits)) console.log(`${name}: ${JSON.stringify(figures)}`);
+  assert.equal(measured.visits['one embed, click-to-load'].before_click.wasm_kib, 0);
+  assert.equal(measured.visits['ten embeds, click-to-load, the first clicked'].before_click.wasm_kib, 0);
+  assert.ok(measured.visits['one embed, autorun'].sent.wasm_kib > 0);
 });
 
 test('authors.html: live examples, a figure read from lab-result, run() from a button, at 1280 and 375 px', async () => {
