@@ -51,8 +51,11 @@ test('cancel stops a training run at once, the page stays responsive, and the ne
   const training = catalog.find((ex) => JSON.parse(nativeCli(['run', ex.id]).stdout).charts.some((c) => c.stream));
   assert.ok(training, 'a training exercise streams its loss');
   const steps = training.params.find((spec) => spec.name === 'steps');
+  // Twice the default batch as well: a run of several seconds even on a fast machine, still within the lab's
+  // arithmetic cap, so it is surely training when Cancel is pressed, however loaded the machine is.
+  const batch = training.params.find((spec) => spec.name === 'batch');
   const page = await openPage(site);
-  await page.goto(`${site.base}#${training.id}&steps=${steps.max}`);
+  await page.goto(`${site.base}#${training.id}&steps=${steps.max}${batch ? `&batch=${batch.default * 2}` : ''}`);
   await page.waitForSelector('.run-status progress');
   // While the worker trains, the main thread keeps drawing frames.
   const frameGap = await page.evaluate(() => new Promise((resolve) => {
