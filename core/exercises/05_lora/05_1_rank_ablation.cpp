@@ -217,7 +217,7 @@ Result run_rank_ablation(const Params& params, const RunContext& context) {
   bool diverged = false;
   for (std::size_t i = 0; i < ranks.size(); ++i) {
     const int r = ranks[i];
-    const TrainingLoop loop{steps, 1, int(i) * steps, int(ranks.size()) * steps};
+    const TrainingLoop loop{steps, 1, int(i) * steps, int(ranks.size()) * steps, format("r = %d", r)};
     const TrainedAdapters trained = train_adapters(task, r, alpha, lr, loop, context, rng);
     diverged = diverged || trained.diverged;
     rows.push_back({{"r", r},
