@@ -105,6 +105,7 @@ TEST_CASE("02.2's insight counts the configs given, against the baseline given",
 
 TEST_CASE("02.3's title, chart and insight state this run's batch sizes", "[insights][02.3]") {
   const json result = run_ok("02.3", {{"physical_batch", 5}, {"effective_batch", 35}, {"features", 5}});
+  CHECK(result["charts"][0]["key"] == run_ok("02.3")["charts"][0]["key"]);  // the title changes, the key does not
   const std::vector<double> candidates = result_numbers(result, {}, {35 / 5});
   check_insight(result, candidates, 5);
   CHECK(says(result, "7 micro-batches of 5 examples"));

@@ -26,16 +26,16 @@ Result report(const Matrix& pe, const Matrix& similarity) {
   result.data["similarity_to_position_0"] = matrix_to_json(similarity.row(0));
 
   result.add_chart(
-      heatmap_chart(format("Positional Encoding Matrix (%d positions x %d dimensions)", seq_len, int(pe.cols())),
-                    result.data["pe"], "Dimension", "Position", Colormap::diverging));
-  result.add_chart(heatmap_chart("PE Similarity Matrix (position vs position)", result.data["similarity"], "Position",
-                                 "Position", Colormap::sequential));
+      "pe", heatmap_chart(format("Positional Encoding Matrix (%d positions x %d dimensions)", seq_len, int(pe.cols())),
+                          result.data["pe"], "Dimension", "Position", Colormap::diverging));
+  result.add_chart("similarity", heatmap_chart("PE Similarity Matrix (position vs position)", result.data["similarity"],
+                                               "Position", "Position", Colormap::sequential));
   json row = line_chart("Similarity of position 0 to every position", "Position", "PE[0] · PE[t]",
                         index_labels(seq_len), {{"PE[0] · PE[t]", result.data["similarity_to_position_0"][0]}});
   set_note(row, format("PE[a]·PE[b] = Σᵢ cos((a−b)·wᵢ): it depends only on the distance and falls from C/2 = %s at "
                        "distance 0, though not monotonically.",
                        python_float(similarity(0, 0)).c_str()));
-  result.add_chart(std::move(row));
+  result.add_chart("similarity_to_position_0", std::move(row));
 
   result.insight = format(
       "Sine on even dimensions and cosine on odd ones give every position a unique fingerprint; the dot product "

@@ -90,12 +90,12 @@ Result report(const Outputs& out, int batch, int seq_len, int d_model, int n_hea
   json single_chart =
       heatmap_chart("Single-Head", result.data["attn_single"], "Key position", "Query position", Colormap::sequential);
   set_ticks(single_chart, labels, labels);
-  result.add_chart(std::move(single_chart));
+  result.add_chart("single_head", std::move(single_chart));
   for (int h = 0; h < n_heads; ++h) {
     json head_chart = heatmap_chart("Head " + std::to_string(h + 1), result.data["attn_heads"][h], "Key position",
                                     "Query position", Colormap::sequential);
     set_ticks(head_chart, labels, labels);
-    result.add_chart(std::move(head_chart));
+    result.add_chart("head_" + std::to_string(h + 1), std::move(head_chart));
   }
 
   auto share_of_uniform = [&](double entropy) { return uniform > 0.0 ? json(entropy / uniform) : json(nullptr); };
@@ -114,7 +114,7 @@ Result report(const Outputs& out, int batch, int seq_len, int d_model, int n_hea
            format("log T = %.3f nats is uniform attention over all %d tokens; 0 would be each query attending to "
                   "a single key.",
                   uniform, seq_len));
-  result.add_chart(std::move(entropy_chart));
+  result.add_chart("head_entropy", std::move(entropy_chart));
   result.add_table(format("Mean row entropy of each head against log T = %.3f (uniform)", uniform),
                    {"Head", "width", "mean row entropy (nats)", "share of log T"}, std::move(entropy_rows));
 

@@ -56,11 +56,12 @@ Result report(const nn::ParameterList& parameters, int n_blocks, bool pre_ln, do
   result.metrics["first_to_last_ratio"] = first / last;
 
   const char* placement = pre_ln ? "pre-LN" : "post-LN";
-  result.add_chart(bar_chart("Gradient Norms by Layer", "Parameter", "Gradient Norm", labels, {{"‖grad‖", values}}));
+  result.add_chart("grad_norms",
+                   bar_chart("Gradient Norms by Layer", "Parameter", "Gradient Norm", labels, {{"‖grad‖", values}}));
   json per_block = bar_chart("Gradient norm of each block (all its parameters together)", "Block", "Gradient Norm",
                              block_labels, {{"‖grad‖", block_norms}});
   set_note(per_block, std::string(placement) + " blocks; one MSE backward pass on random data");
-  result.add_chart(std::move(per_block));
+  result.add_chart("block_grad_norms", std::move(per_block));
 
   result.print(format("MSE loss: %.4f", loss));
   for (int b = 0; b < n_blocks; ++b)

@@ -62,7 +62,7 @@ Result report(const xt::xtensor<float, 3>& maps, int output_width) {
                                             : "Causal Attention (Head " + std::to_string(h) + ")",
                              result.data["attn"][h], "Key position", "Query position", Colormap::sequential);
     set_ticks(map, labels, labels);
-    result.add_chart(std::move(map));
+    result.add_chart("head_" + std::to_string(h), std::move(map));
   }
   result.print("Max upper-triangle value: " + python_float(check.max_upper));
   result.insight = format(

@@ -72,7 +72,7 @@ Result report(const LossCurve& curve, const Evaluation& e, int seq_len) {
   json chart = line_chart("Copy Task Training Loss", "Step", "Cross-Entropy Loss", curve.steps_json(),
                           {{"training loss", result.data["loss"]}});
   chart["stream"] = "loss";
-  result.add_chart(std::move(chart));
+  result.add_chart("loss", std::move(chart));
   json rows = json::array();
   for (int s = 0; s < 5; ++s) {
     std::string input, output;

@@ -45,7 +45,7 @@ Result report(const Schedule& schedule, int warmup) {
   json chart = line_chart("Warmup + Inverse-Sqrt LR Schedule (BERT-style)", "Training Step", "Learning Rate",
                           std::move(x), {{"learning rate", result.data["lr"]}});
   add_marker(chart, warmup, "warmup end (step " + std::to_string(warmup) + ")");
-  result.add_chart(std::move(chart));
+  result.add_chart("lr", std::move(chart));
 
   result.print(format("Peak LR at step %d: %.6f", schedule.peak_step, schedule.peak));
   if (steps < warmup) {

@@ -209,8 +209,8 @@ Result report(const std::vector<ModelCount>& counts, const json& timings, int to
   result.add_table("Parameter counts (relative to " + baseline_name + ")",
                    {"Model", "Layers", "Hidden", "Params", "Params (M)", "Relative size"}, std::move(rows));
   report_latency(timings, tokens, result);
-  result.add_chart(bar_chart("Parameters by model", "Model", "Parameters (millions)", std::move(labels),
-                             {{"parameters (M)", std::move(millions_series)}}));
+  result.add_chart("params", bar_chart("Parameters by model", "Model", "Parameters (millions)", std::move(labels),
+                                       {{"parameters (M)", std::move(millions_series)}}));
   report_quoted_benchmark(result);
   result.insight = counts_insight(counts, baseline_name);
   return result;

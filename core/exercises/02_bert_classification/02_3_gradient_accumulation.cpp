@@ -121,7 +121,7 @@ Result report(const MicroBatches& batches, const Accumulation& accumulation, con
                         {{"scaled loss", result.data["micro_step_losses"]}});
   set_note(bars, format("They sum to %.4f, the loss of the whole effective batch of %d examples (%.4f).",
                         accumulation.total_loss, effective, full.loss));
-  result.add_chart(std::move(bars));
+  result.add_chart("micro_step_losses", std::move(bars));
 
   result.insight = format(
       "Dividing each micro-batch's loss by the number of accumulation steps makes the summed gradients equal the "

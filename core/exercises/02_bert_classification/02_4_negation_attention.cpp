@@ -159,7 +159,7 @@ void add_charts(const std::vector<std::string>& words, int steps_run, int train_
   set_note(measured, format("Measured: a 2-layer, 2-head encoder trained for %d steps on %d templated reviews; "
                             "mean over the last layer's heads. P(positive) = %.3f.",
                             steps_run, train_sentences, probability));
-  result.add_chart(std::move(measured));
+  result.add_chart("avg_attention", std::move(measured));
   json illustration = bar_chart("The notebook's figure: Avg Attention to [CLS] — Last Layer", "Token",
                                 "Attention Weight", words, {{"Dirichlet draw", result.data["notebook_illustration"]}});
   set_highlight(illustration, highlight);
@@ -168,9 +168,10 @@ void add_charts(const std::vector<std::string>& words, int steps_run, int train_
                                     "tripled by hand, not a model's attention"
                                   : "illustrative: the notebook's random Dirichlet numbers (it triples the weight on "
                                     "\"good\", absent here), not a model's attention");
-  result.add_chart(std::move(illustration));
+  result.add_chart("notebook_illustration", std::move(illustration));
   const json& trajectory = result.data["p_positive_during_training"];
-  result.add_chart(line_chart("P(positive) for the example while training", "Step", "P(positive)", trajectory["steps"],
+  result.add_chart("p_positive_during_training",
+                   line_chart("P(positive) for the example while training", "Step", "P(positive)", trajectory["steps"],
                               {{"P(positive)", trajectory["p_positive"]}}));
 }
 

@@ -110,19 +110,19 @@ void add_charts(const std::vector<int>& counts, const std::vector<float>& weight
   set_note(curves, format("The two losses are on different scales: the weighted one multiplies each example's loss "
                           "by its class weight, from %.4f to %.4f.",
                           *lightest, *heaviest));
-  result.add_chart(std::move(curves));
+  result.add_chart("loss", std::move(curves));
   json labels = json::array();
   for (int c = 0; c < 3; ++c) labels.push_back(format("Class %d (n=%d)", c, counts[std::size_t(c)]));
   json bars =
       bar_chart("Per-class accuracy on the training set (as the notebook measures it)", "Class", "Accuracy", labels,
                 {{"weighted loss", result.data["per_class_accuracy"]["weighted"]},
                  {"unweighted loss", result.data["per_class_accuracy"]["unweighted"]}});
-  result.add_chart(std::move(bars));
+  result.add_chart("per_class_accuracy", std::move(bars));
   json heldout =
       bar_chart("Per-class accuracy on a fresh draw of the same sizes (held out)", "Class", "Accuracy", labels,
                 {{"weighted loss", result.data["heldout_per_class_accuracy"]["weighted"]},
                  {"unweighted loss", result.data["heldout_per_class_accuracy"]["unweighted"]}});
-  result.add_chart(std::move(heldout));
+  result.add_chart("heldout_per_class_accuracy", std::move(heldout));
 }
 
 // What the two runs show, in their own numbers: which class is rarest, what it scores with and without the weights,

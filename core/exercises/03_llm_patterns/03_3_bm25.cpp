@@ -89,7 +89,7 @@ Result report(const std::vector<std::string>& corpus, const std::vector<Ranking>
   json chart = bar_chart("BM25 score of every document, per query", "document", "BM25 score", std::move(labels),
                          std::move(series));
   set_note(chart, "score = Σ idf(t)·tf·(k1+1) / (tf + k1·(1 − b + b·|d|/avgdl)) over the query's terms");
-  result.add_chart(std::move(chart));
+  result.add_chart("scores", std::move(chart));
   result.print("");
   result.print("Key insight: BM25 saturates TF (diminishing returns for repeated terms) unlike TF-IDF");
   result.insight =

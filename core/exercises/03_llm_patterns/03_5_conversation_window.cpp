@@ -93,7 +93,7 @@ Result report(const std::vector<llm::Message>& turns, const std::vector<WindowSi
                               {"estimated tokens", tokens}, "tokens", {"turns kept", kept}, "turns in history");
   set_note(chart, format("budget: %lld tokens; tokens = int(words × %s) per message list, system prompt counted apart",
                          max_tokens, python_float(tokens_per_word).c_str()));
-  result.add_chart(std::move(chart));
+  result.add_chart("window", std::move(chart));
   return result;
 }
 

@@ -159,7 +159,7 @@ Result report(const std::vector<Query>& queries, const std::vector<QueryResult>&
   json chart = bar_chart(format("Precision@%d per query", k), "query", format("P@%d", k), std::move(labels),
                          {{"TF-IDF (cosine)", to_json(tfidf_p)}, {"BM25", to_json(bm25_p)}});
   set_note(chart, "P@k = relevant documents among the top k, divided by k; ties in score go to the lower index");
-  result.add_chart(std::move(chart));
+  result.add_chart("precision", std::move(chart));
   return result;
 }
 

@@ -118,7 +118,7 @@ Result report(const text::BigramLM& lm, double smoothing, const std::vector<Prob
                          {{"P(w2 | w1)", result.data["probe_probs"]}});
   set_note(chart, format("P(w2|w1) = (count(w1 w2) + %s) / (count(w1 ·) + %s × |V|), |V| = %zu with <s> and </s>",
                          python_float(smoothing).c_str(), python_float(smoothing).c_str(), lm.vocabulary_size()));
-  result.add_chart(std::move(chart));
+  result.add_chart("probe_probs", std::move(chart));
   return result;
 }
 

@@ -160,7 +160,7 @@ Result report(const Labelled& test, const Pipeline& p, const text::Classificatio
                          {{"P(positive)", probs}});
   set_highlight(chart, wrong);
   set_note(chart, "predicted positive when P > 0.5; highlighted bars are misclassified");
-  result.add_chart(std::move(chart));
+  result.add_chart("probabilities", std::move(chart));
   return result;
 }
 

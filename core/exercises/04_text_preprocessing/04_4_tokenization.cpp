@@ -127,7 +127,7 @@ Result report(const std::vector<TokenizedCase>& cases, const TokenizedCase& show
   set_note(chart, std::string("Python's rules: Unicode whitespace, \\w = letters and digits of every script and '_' "
                               "(Unicode ") +
                       text::unicode_version() + ")");
-  result.add_chart(std::move(chart));
+  result.add_chart("token_counts", std::move(chart));
   return result;
 }
 

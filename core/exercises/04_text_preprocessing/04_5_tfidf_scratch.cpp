@@ -92,13 +92,13 @@ Result report(const text::ScratchTfidf& model, const std::vector<std::vector<dou
                    document_frequency_rows(model, idf, n));
   json vocabulary_labels = result.data["vocab"];
   if (vocabulary_size > 0 && vocabulary_size <= 300) {  // beyond that the charts cannot be read
-    result.add_chart(bar_chart("IDF of the kept terms", "term", "idf = ln((1 + N)/(1 + df)) + 1", vocabulary_labels,
-                               {{"idf", idf_values}}));
+    result.add_chart("idf", bar_chart("IDF of the kept terms", "term", "idf = ln((1 + N)/(1 + df)) + 1",
+                                      vocabulary_labels, {{"idf", idf_values}}));
     json doc_labels = json::array();
     for (std::size_t d = 0; d < n; ++d) doc_labels.push_back("doc " + std::to_string(d));
     json heatmap = heatmap_chart("TF-IDF matrix (rows L2-normalised)", rows, "term", "document", Colormap::sequential);
     set_ticks(heatmap, vocabulary_labels, doc_labels);
-    result.add_chart(std::move(heatmap));
+    result.add_chart("matrix", std::move(heatmap));
   }
   return result;
 }

@@ -114,7 +114,7 @@ Result report(const std::vector<double>& ppls, bool simulated, const EarlyStoppi
   add_marker(chart, stopper.best_epoch, format("Best epoch (%d)", stopper.best_epoch));
   if (stopped_at) add_marker(chart, *stopped_at, format("Early stop (%d)", *stopped_at));
   if (simulated) set_note(chart, "simulated: the notebook's U-shaped curve with NumPy noise, not a training run");
-  result.add_chart(std::move(chart));
+  result.add_chart("val_ppls", std::move(chart));
 
   result.print(format("Best epoch: %d, Best PPL: %.2f", stopper.best_epoch, stopper.best_ppl));
   result.print(

@@ -82,10 +82,11 @@ Result report_perplexities(const Perplexities& p, const LossCurve& curve, int se
   json chart = line_chart(format("Fine-tuning loss (one %d-token window per step)", seq_len), "Step",
                           "Cross-Entropy Loss", curve.steps_json(), {{"training loss", result.data["loss"]}});
   chart["stream"] = "loss";
-  result.add_chart(std::move(chart));
-  result.add_chart(bar_chart("Perplexity before and after fine-tuning", "Data", "Perplexity",
-                             {"training tokens", "held-out tokens"},
-                             {{"before", {p.before, p.heldout_before}}, {"after", {p.after, p.heldout_after}}}));
+  result.add_chart("loss", std::move(chart));
+  result.add_chart(
+      "perplexity",
+      bar_chart("Perplexity before and after fine-tuning", "Data", "Perplexity", {"training tokens", "held-out tokens"},
+                {{"before", {p.before, p.heldout_before}}, {"after", {p.after, p.heldout_after}}}));
   result.add_table(causal ? "Perplexity (causal mask: each position sees only the past)"
                           : "Perplexity (no causal mask, as in the notebook: each position also sees the next token)",
                    {"Data", "Before", "After"},

@@ -90,9 +90,9 @@ Result report(const Comparison& c, int samples, double adapter_ms, double merged
              samples),
       {"path", "matmuls", "ms"},
       {{"base + adapter", 3, format("%.4f", adapter_ms)}, {"merged", 1, format("%.4f", merged_ms)}});
-  result.add_chart(bar_chart("Largest deviation from the exact (float64) output", "Path", "max |error|",
-                             {"base + adapter", "merged", "adapter vs merged"},
-                             {{"float32", {c.adapter_error, c.merged_error, c.max_diff}}}));
+  result.add_chart("errors", bar_chart("Largest deviation from the exact (float64) output", "Path", "max |error|",
+                                       {"base + adapter", "merged", "adapter vs merged"},
+                                       {{"float32", {c.adapter_error, c.merged_error, c.max_diff}}}));
   result.print(format("Merge equivalence test (%d samples):", samples));
   result.print(format("  Max absolute difference:  %.2e", c.max_diff));
   result.print(format("  Mean absolute difference: %.2e", c.mean_diff));
