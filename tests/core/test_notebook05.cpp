@@ -163,6 +163,8 @@ TEST_CASE("05.4 on a text: characters, the last 10% held out, perplexity against
   }
   CHECK(result["data"]["sampling"]["prompt"] == text.substr(std::size_t(n - held), 16));
   CHECK(result["tables"][1]["rows"].size() == 3);
+  CHECK(result["charts"][0]["title"] == "Fine-tuning loss (one 16-character window per step)");
+  CHECK(result["charts"][1]["labels"] == json({"training characters", "held-out characters"}));
   CHECK(result["log"][3] == lab::format("Held-out perplexity BEFORE / AFTER: %.2f / %.2f (uniform guessing over %d "
                                         "characters: %d)",
                                         metrics["ppl_heldout_before"].get<double>(),

@@ -108,8 +108,10 @@ Result report(const Outputs& out, int batch, int seq_len, int d_model, int n_hea
     entropy_rows.push_back({"Head " + std::to_string(h + 1), d_model / n_heads, head_entropy[std::size_t(h)],
                             share_of_uniform(head_entropy[std::size_t(h)])});
   }
-  json entropy_chart = bar_chart("Mean attention entropy of each head (sequence 0)", "Head", "entropy (nats)",
-                                 std::move(entropy_labels), {{"mean row entropy", std::move(entropy_values)}});
+  const json uniform_values(std::vector<double>(std::size_t(n_heads) + 1, uniform));  // the ceiling, beside each
+  json entropy_chart =
+      bar_chart("Mean attention entropy of each head (sequence 0)", "Head", "entropy (nats)", std::move(entropy_labels),
+                {{"mean row entropy", std::move(entropy_values)}, {"log T (uniform)", uniform_values}});
   set_note(entropy_chart,
            format("log T = %.3f nats is uniform attention over all %d tokens; 0 would be each query attending to "
                   "a single key.",

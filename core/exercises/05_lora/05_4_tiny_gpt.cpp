@@ -67,9 +67,10 @@ LossCurve fine_tune(nn::TinyGPT& model, const std::vector<int>& domain, int seq_
 }
 
 // What both kinds of run report: the four perplexities against `uniform` (what guessing uniformly scores), the loss
-// curve, the bars and the table; `training_data` names what the training perplexity was measured on.
+// curve, the bars and the table; `unit` is "token" or "character", `training_data` names what the training
+// perplexity was measured on.
 Result report_perplexities(const Perplexities& p, const LossCurve& curve, int seq_len, bool causal, int uniform,
-                           const std::string& training_data) {
+                           const char* unit, const std::string& training_data) {
   Result result;
   result.metrics = {{"ppl_before", p.before},
                     {"ppl_after", p.after},
@@ -79,25 +80,26 @@ Result report_perplexities(const Perplexities& p, const LossCurve& curve, int se
                     {"final_loss", curve.final_value_json()}};
   report_divergence(result, curve, "Fine-tuning");
   result.data["loss"] = curve.values_json();
-  json chart = line_chart(format("Fine-tuning loss (one %d-token window per step)", seq_len), "Step",
+  json chart = line_chart(format("Fine-tuning loss (one %d-%s window per step)", seq_len, unit), "Step",
                           "Cross-Entropy Loss", curve.steps_json(), {{"training loss", result.data["loss"]}});
   chart["stream"] = "loss";
   result.add_chart("loss", std::move(chart));
-  result.add_chart(
-      "perplexity",
-      bar_chart("Perplexity before and after fine-tuning", "Data", "Perplexity", {"training tokens", "held-out tokens"},
-                {{"before", {p.before, p.heldout_before}}, {"after", {p.after, p.heldout_after}}}));
+  result.add_chart("perplexity",
+                   bar_chart("Perplexity before and after fine-tuning", "Data", "Perplexity",
+                             {format("training %ss", unit), format("held-out %ss", unit)},
+                             {{"before", {p.before, p.heldout_before}}, {"after", {p.after, p.heldout_after}}}));
   result.add_table(causal ? "Perplexity (causal mask: each position sees only the past)"
                           : "Perplexity (no causal mask, as in the notebook: each position also sees the next token)",
                    {"Data", "Before", "After"},
                    {{training_data, format("%.2f", p.before), format("%.2f", p.after)},
-                    {"held-out tokens", format("%.2f", p.heldout_before), format("%.2f", p.heldout_after)}});
+                    {format("held-out %ss", unit), format("%.2f", p.heldout_before), format("%.2f", p.heldout_after)}});
   return result;
 }
 
 // The notebook's run: random tokens over 20 symbols, its printed lines, and what its numbers can and cannot mean.
 Result report(const Perplexities& p, const LossCurve& curve, int seq_len, bool causal) {
-  Result result = report_perplexities(p, curve, seq_len, causal, kSymbols, "training tokens (the notebook's measure)");
+  Result result =
+      report_perplexities(p, curve, seq_len, causal, kSymbols, "token", "training tokens (the notebook's measure)");
   result.print(format("Domain corpus perplexity BEFORE fine-tuning: %.2f", p.before));
   result.print(format("Domain corpus perplexity AFTER  fine-tuning: %.2f", p.after));
   result.print(format("Improvement: %.1f%%", 100.0 * (p.before - p.after) / p.before));
@@ -135,8 +137,8 @@ Result report_text(const CharacterCorpus& corpus, const Perplexities& p, const L
                    const std::vector<std::string>& samples, const std::string& prompt, double temperature, int seq_len,
                    bool causal) {
   const int n = corpus.characters(), held = int(corpus.heldout.size()), v = int(corpus.vocabulary.size());
-  Result result =
-      report_perplexities(p, curve, seq_len, causal, v, format("training text (its first %d characters)", held));
+  Result result = report_perplexities(p, curve, seq_len, causal, v, "character",
+                                      format("training text (its first %d characters)", held));
   result.data["split"] = {
       {"characters", n},
       {"train_characters", n - held},
@@ -160,7 +162,11 @@ Result report_text(const CharacterCorpus& corpus, const Perplexities& p, const L
   result.print(format("Training-text perplexity BEFORE / AFTER fine-tuning: %.2f / %.2f", p.before, p.after));
   result.print(format("Held-out perplexity BEFORE / AFTER: %.2f / %.2f (uniform guessing over %d characters: %d)",
                       p.heldout_before, p.heldout_after, v, v));
-  for (std::size_t i = 0; i < samples.size(); ++i) result.print(format("Sample %zu: ", i + 1) + prompt + samples[i]);
+  for (std::size_t i = 0; i < samples.size(); ++i) {  // one log line each: a line break in the text shows as ↵
+    std::string line = format("Sample %zu: ", i + 1);
+    for (char c : prompt + samples[i]) line += c == '\n' ? std::string("↵") : std::string(1, c);
+    result.print(line);
+  }
   result.insight =
       !causal ? format(
                     "Without a causal mask every position can attend to the next character, the very one it must "
