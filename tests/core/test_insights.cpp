@@ -126,6 +126,7 @@ TEST_CASE("02.5's insight at equal classes, and when both runs reach the same ac
   check_insight(equal, result_numbers(equal, {"/per_class_accuracy"}, {0}), 2);  // class 0
   CHECK_FALSE(says(equal, "dominated"));
   CHECK(says(equal, "equally large (100 examples each)"));
+  CHECK(equal["charts"][0]["note"] == "Every class weight is 1.0000 here, so the two losses are on the same scale.");
   const json small = run_ok("02.5", {{"class_counts", {60, 30, 12}}, {"epochs", 400}, {"lr", 0.02}});
   check_insight(small, result_numbers(small, {"/per_class_accuracy"}, {0, 1, 2}), 5);
   CHECK(says(small, "class 0's 60 examples"));

@@ -149,7 +149,10 @@ void report_latency(const json& timings, int tokens, Result& result) {
       continue;
     }
     const json& pass = timing["block_pass_ms"];
-    auto ms = [](const json& value) { return format("%.3f", value.get<double>()); };
+    auto ms = [](const json& value) {  // three significant digits: no clock is finer than that here
+      const double v = value.get<double>();
+      return format(v >= 10.0 ? "%.1f" : v >= 1.0 ? "%.2f" : "%.3f", v);
+    };
     rows.push_back({timing["name"], timing["layers"], ms(pass["min"]), ms(pass["median"]), ms(pass["max"]),
                     pass["passes"], format("%.2f", timing["latency_ms"].get<double>())});
   }

@@ -107,9 +107,11 @@ void add_charts(const std::vector<int>& counts, const std::vector<float>& weight
       line_chart("Training loss, with and without class weights", "Epoch", "Cross-Entropy Loss", epochs_axis,
                  {{"weighted", result.data["loss"]["weighted"]}, {"unweighted", result.data["loss"]["unweighted"]}});
   const auto [lightest, heaviest] = std::minmax_element(weights.begin(), weights.end());
-  set_note(curves, format("The two losses are on different scales: the weighted one multiplies each example's loss "
-                          "by its class weight, from %.4f to %.4f.",
-                          *lightest, *heaviest));
+  set_note(curves, *lightest == *heaviest
+                       ? format("Every class weight is %.4f here, so the two losses are on the same scale.", *lightest)
+                       : format("The two losses are on different scales: the weighted one multiplies each example's "
+                                "loss by its class weight, from %.4f to %.4f.",
+                                *lightest, *heaviest));
   result.add_chart("loss", std::move(curves));
   json labels = json::array();
   for (int c = 0; c < 3; ++c) labels.push_back(format("Class %d (n=%d)", c, counts[std::size_t(c)]));
