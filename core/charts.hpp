@@ -5,7 +5,9 @@
 //              stream?: "loss"}   (stream: progress messages carrying that key extend the first series live)
 //   bar       {type, title, x_label, y_label, labels: [...], series: [{name, values}], highlight: [index...]}
 //   bar+line  {type, title, x_label, labels, bars: {name, values, axis_label}, line: {name, values, axis_label}}
-// Every chart may carry "note" (a caption; e.g. "illustrative: the notebook's formula, not a measurement").
+// Every chart may carry "note" (a caption; e.g. "illustrative: the notebook's formula, not a measurement"), and
+// carries "key" (Result::add_chart): its name within the exercise, the same at any parameters, while the title may
+// state this run's figures.
 #pragma once
 
 #include <string>

@@ -13,8 +13,11 @@
 
 namespace lab {
 
-// Receives progress while an exercise runs: {"step", "total", "loss"?, ...}. Training loops report as they go;
-// the CLI prints these to stderr with --progress, the wasm module forwards them to the worker.
+// Receives progress while an exercise runs: {"step", "total", "loss"?, "stage"?}: `step` of `total` units are done
+// (0 … total), so a page can show how far a run is and estimate the time left; `stage` says what the run is busy
+// with ("timing the blocks", "r = 8"). Training loops report after every step, with its loss. Every run that can
+// take more than about 0.3 s reports.
+// The CLI prints these to stderr with --progress, the wasm module forwards them to the worker.
 using ProgressSink = std::function<void(const json&)>;
 
 class RunContext {
@@ -25,6 +28,9 @@ class RunContext {
   bool wants_progress() const { return static_cast<bool>(sink_); }
   void progress(const json& update) const {
     if (sink_) sink_(update);
+  }
+  void progress(int step, int total, const std::string& stage) const {
+    if (sink_) sink_({{"step", step}, {"total", total}, {"stage", stage}});
   }
 
  private:

@@ -11,6 +11,11 @@ void Result::add_wall_clock_table(std::string title, std::vector<std::string> co
   tables.back()["wall_clock"] = true;
 }
 
+void Result::add_chart(std::string key, json chart) {
+  chart["key"] = std::move(key);
+  charts.push_back(std::move(chart));
+}
+
 void Result::print_lines(const std::string& text) {
   std::size_t begin = 0;
   for (std::size_t end = text.find('\n'); end != std::string::npos; end = text.find('\n', begin)) {

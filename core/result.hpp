@@ -22,7 +22,9 @@ struct Result {
   // A table of wall-clock measurements: it carries "wall_clock": true, which tells every comparison of two Results
   // (same id, same params) to skip it, like the keys ending in _ms. Say in its title what was measured and where.
   void add_wall_clock_table(std::string title, std::vector<std::string> columns, json rows);
-  void add_chart(json chart) { charts.push_back(std::move(chart)); }
+  // `key` names the chart within its exercise, the same at any parameters ("loss", "head_3"), so two runs' charts
+  // can be matched (overlaid, set side by side) while their titles follow the numbers.
+  void add_chart(std::string key, json chart);
   void print(std::string line) { log.push_back(std::move(line)); }
   void print_lines(const std::string& text);  // one log line per line of `text` (a JSON dump, a report)
 };

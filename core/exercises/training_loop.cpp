@@ -46,7 +46,7 @@ LossCurve train(const TrainingLoop& loop, nn::Adam& optimizer, const RunContext&
     tape.backward(loss);
     optimizer.step();
     if (step % loop.progress_every == 0 || step == loop.steps) {
-      report_progress(context, loop.progress_offset + step, total, value);
+      report_progress(context, loop.progress_offset + step, total, value, loop.stage);
     }
     if (after_step) after_step(step);
   }
@@ -64,8 +64,11 @@ void report_divergence(Result& result, const LossCurve& curve, const std::string
   }
 }
 
-void report_progress(const RunContext& context, int step, int total, double loss) {
-  if (context.wants_progress()) context.progress({{"step", step}, {"total", total}, {"loss", number(loss)}});
+void report_progress(const RunContext& context, int step, int total, double loss, const std::string& stage) {
+  if (!context.wants_progress()) return;
+  json update = {{"step", step}, {"total", total}, {"loss", number(loss)}};
+  if (!stage.empty()) update["stage"] = stage;
+  context.progress(update);
 }
 
 }  // namespace lab::exercises

@@ -37,6 +37,7 @@ struct TrainingLoop {
   int progress_every = 1;   // one progress message every N steps, and one at the last step
   int progress_offset = 0;  // where these steps start in the exercise's progress (02.5 and 05.1 train several runs)
   int progress_total = 0;   // the exercise's steps in all (0: this loop's `steps`)
+  std::string stage = "";   // names this run in its progress messages when an exercise trains several ("r = 8")
 };
 
 // The "lr" parameter of an exercise that trains with Adam: between 1e-6 and 1; `what` says what it trains
@@ -55,7 +56,7 @@ LossCurve train(const TrainingLoop& loop, nn::Adam& optimizer, const RunContext&
 // Writes metrics.diverged (and diverged_step) and, if it diverged, a log line saying at which step and why.
 void report_divergence(Result& result, const LossCurve& curve, const std::string& run_name);
 
-// One progress message, {"step", "total", "loss"}, for the page's live chart.
-void report_progress(const RunContext& context, int step, int total, double loss);
+// One progress message, {"step", "total", "loss", "stage"?}, for the page's live chart.
+void report_progress(const RunContext& context, int step, int total, double loss, const std::string& stage = "");
 
 }  // namespace lab::exercises

@@ -119,7 +119,7 @@ test('the embed page renders one exercise inside an iframe of another page', asy
   await page.setContent(`<!doctype html><title>Course</title><link rel="icon" href="data:,"><h1>Week 1</h1>${snippet}`);
   const frame = page.frameLocator('iframe');
   await frame.locator('article[data-run-state="done"]').waitFor({ timeout: 30000 });
-  assert.equal(await frame.locator('.chart-card').count(), 3);  // single head + 2 heads
+  assert.equal(await frame.locator('.chart-card').count(), 4);  // single head + 2 heads + their entropies
   assert.equal(await frame.locator('#embed-param-n_heads').inputValue(), '2');
   const inked = await page.frames()[1].$$eval('canvas', (canvases) => canvases.map((canvas) => {
     const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
@@ -127,7 +127,7 @@ test('the embed page renders one exercise inside an iframe of another page', asy
     for (let i = 0; i < data.length; i += 4) if (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235) ink++;
     return ink;
   }));
-  assert.ok(inked.length === 3 && inked.every((ink) => ink > 200));
+  assert.ok(inked.length === 4 && inked.every((ink) => ink > 200));
   await page.screenshot({ path: join(screenshots, 'embed-in-iframe.png'), fullPage: true });
   assert.deepEqual(page.problems, []);
   await page.closeAll();

@@ -44,7 +44,14 @@ TEST_CASE("01.2 keeps the shape (B, T, C) and gives H maps whose rows sum to 1",
   CHECK(result["data"]["attention_shape"] == json::array({2, 4, 10, 10}));
   CHECK(result["log"][0] == "Single-head output shape: (2, 10, 64)");
   CHECK(result["log"][2] == "MHA attention shape:      (2, 4, 10, 10)");
-  CHECK(result["charts"].size() == 5);
+  REQUIRE(result["charts"].size() == 6);  // the single head, four heads, and every head's entropy
+  const json& entropy = result["charts"][5];
+  CHECK(entropy["type"] == "bar");
+  CHECK(entropy["labels"] == json({"single head", "Head 1", "Head 2", "Head 3", "Head 4"}));
+  CHECK(entropy["series"][0]["values"][0] == result["metrics"]["single_head_entropy"]);
+  for (int h = 0; h < 4; ++h) CHECK(entropy["series"][0]["values"][h + 1] == result["data"]["head_entropy"][h]);
+  for (const auto& ceiling : entropy["series"][1]["values"]) CHECK(ceiling == result["metrics"]["uniform_entropy"]);
+  CHECK(result["tables"][0]["rows"].size() == 5);
   const json& heads = result["data"]["attn_heads"];
   REQUIRE(heads.size() == 4);
   for (const auto& head : heads) {

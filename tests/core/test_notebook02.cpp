@@ -51,7 +51,10 @@ TEST_CASE("02.2 counts BERT-base 108.8M, DistilBERT 66.3M and BERT-tiny 4.4M exa
   const json result = run_ok("02.2");
   const json& models = result["data"]["models"];
   REQUIRE(models.size() == 3);
-  CHECK(models[0] == json{{"name", "BERT-base"}, {"params", 108807168}, {"relative", 1.0}});
+  CHECK(models[0] == json{{"name", "BERT-base"},
+                          {"params", 108807168},
+                          {"relative", 1.0},
+                          {"embedding_params", 30522 * 768 + 512 * 768 + 2 * 768}});
   CHECK(models[1]["name"] == "DistilBERT");
   CHECK(models[1]["params"] == 66321408);
   CHECK(models[2]["name"] == "BERT-tiny");
@@ -86,12 +89,38 @@ TEST_CASE("02.2 names the path of a bad config", "[02.2][errors]") {
 }
 
 TEST_CASE("02.2 measures its own latency, in keys ending in _ms, and says at what scale", "[02.2]") {
-  const json result = run_ok("02.2");
+  json progress = json::array();
+  const json result =
+      lab::run_exercise("02.2", json::object(), [&](const json& update) { progress.push_back(update); });
   const json& latency = result["data"]["latency"];
   CHECK(latency["tokens"] == 8);
   CHECK(latency["scale"].get<std::string>().find("8 tokens") != std::string::npos);
+  CHECK(latency["budget_ms"] == 150.0);
   REQUIRE(latency["models"].size() == 3);
-  for (const auto& model : latency["models"]) CHECK(model["latency_ms"].get<double>() > 0.0);
+  for (const auto& model : latency["models"]) {
+    // n_layers × the median pass through one block, with the spread of the passes beside it
+    const json& pass = model["block_pass_ms"];
+    CHECK(model["latency_ms"].get<double>() == Approx(model["layers"].get<double>() * pass["median"].get<double>()));
+    CHECK(pass["min"].get<double>() > 0.0);
+    CHECK(pass["min"] <= pass["q1"]);
+    CHECK(pass["q1"] <= pass["median"]);
+    CHECK(pass["median"] <= pass["q3"]);
+    CHECK(pass["q3"] <= pass["max"]);
+    CHECK(pass["passes"].get<int>() >= 1);
+  }
+  // BERT-base and DistilBERT share one block, so the same passes: their latencies differ by the layer count alone.
+  CHECK(latency["models"][0]["block_pass_ms"] == latency["models"][1]["block_pass_ms"]);
+  CHECK(latency["models"][0]["latency_ms"].get<double>() ==
+        Approx(2.0 * latency["models"][1]["latency_ms"].get<double>()));
+  const json& table = result["tables"][1];
+  CHECK(table["wall_clock"] == true);
+  CHECK(table["columns"][2] == "one block: min (ms)");
+  // Progress: the two blocks built, then ten tenths of the budget, ending at the total.
+  REQUIRE(progress.size() == 12);
+  for (std::size_t i = 0; i < progress.size(); ++i) {
+    CHECK(progress[i]["step"] == int(i) + 1);
+    CHECK(progress[i]["total"] == 12);
+  }
   CHECK(run_ok("02.2", {{"latency_tokens", 0}})["data"]["latency"]["models"].empty());
   const json wide =
       run_ok("02.2", {{"configs", {{"huge", {{"n_layers", 2}, {"hidden", 4096}}}}}, {"baseline", "huge"}});

@@ -1,6 +1,8 @@
 // The registry and run_exercise(): 25 exercises in course order, and errors as objects, never exceptions.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "core/registry.hpp"
 
 using lab::json;
@@ -35,7 +37,11 @@ TEST_CASE("every exercise runs with its defaults and carries the contract's keys
     CHECK(result["params"].size() == entry["params"].size());
     for (const auto& spec : entry["params"])
       CHECK(result["params"][spec["name"].get<std::string>()] == spec["default"]);
-    for (const auto& chart : result["charts"]) CHECK_FALSE(chart["title"].get<std::string>().empty());
+    std::set<std::string> keys;  // each chart's name within its exercise, for matching two runs' charts
+    for (const auto& chart : result["charts"]) {
+      CHECK_FALSE(chart["title"].get<std::string>().empty());
+      CHECK(keys.insert(chart.at("key").get<std::string>()).second);
+    }
   }
 }
 

@@ -40,6 +40,20 @@ describe('every exercise gives the native CLI\'s Result (floats within 1e-4 rela
   }
 });
 
+test('05.4 on a text gives the native Result in both builds: perplexities, the split and the seeded samples', () => {
+  const paragraph = 'The river runs past the old mill and under the stone bridge before it turns toward the sea. ' +
+    'In the spring the water is high and brown, and the children stand on the bridge to watch branches float by. ';
+  const params = JSON.stringify({ corpus: paragraph.repeat(3), steps: 60, temperature: 0.8 });
+  const native = JSON.parse(nativeCli(['run', '05.4', '--params', params]).stdout);
+  assert.ok(!native.error, JSON.stringify(native.error));
+  assert.equal(native.data.samples.length, 3);
+  assert.ok(native.metrics.ppl_heldout_after < native.metrics.ppl_heldout_before);
+  for (const variant of ['simd', 'scalar']) {
+    const wasm = JSON.parse(modules[variant].runExercise('05.4', params));
+    assert.deepEqual(differences(wasm, native), [], `${variant} differs from native for 05.4 on a text`);
+  }
+});
+
 describe('bad input gives an error object through the module, and the next run works', () => {
   const cases = [
     ['unknown exercise', '09.9', '{}', 'unknown_exercise', /unknown exercise "09.9"/],
@@ -50,6 +64,7 @@ describe('bad input gives an error object through the module, and the next run w
     ['beyond the size cap', '01.1', '{"seq_len": 100000}', 'too_large', /seq_len must be at most 512/],
     ['malformed JSON', '01.1', '{"seq_len": ', 'bad_param', /params are not valid JSON/],
     ['params not an object', '01.1', '[1, 2]', 'bad_param', /params must be a JSON object/],
+    ['a text too short to hold out', '05.4', '{"corpus": "too short"}', 'bad_param', /corpus must hold at least 161 characters at seq_len 16/],
   ];
   for (const [name, id, params, code, message] of cases) {
     test(name, () => {

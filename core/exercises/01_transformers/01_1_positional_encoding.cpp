@@ -18,10 +18,6 @@ using nn::Matrix;
 
 Result report(const Matrix& pe, const Matrix& similarity) {
   Result result;
-  result.insight =  // holds at any parameters
-      "Sine on even dimensions and cosine on odd ones give every position a unique fingerprint; the dot product "
-      "PE[a]·PE[b] depends only on the distance |a−b|, so nearby positions look alike and relative offsets are "
-      "learnable.";
   const int seq_len = int(pe.rows());
   result.metrics["self_similarity"] = number(similarity(0, 0));
   result.metrics["sim_0_10"] = seq_len > 10 ? number(similarity(0, 10)) : json(nullptr);
@@ -29,24 +25,31 @@ Result report(const Matrix& pe, const Matrix& similarity) {
   result.data["similarity"] = matrix_to_json(similarity);
   result.data["similarity_to_position_0"] = matrix_to_json(similarity.row(0));
 
-  result.add_chart(heatmap_chart("Positional Encoding Matrix (seq x d_model)", result.data["pe"], "Dimension",
-                                 "Position", Colormap::diverging));
-  result.add_chart(heatmap_chart("PE Similarity Matrix (position vs position)", result.data["similarity"], "Position",
-                                 "Position", Colormap::sequential));
+  result.add_chart(
+      "pe", heatmap_chart(format("Positional Encoding Matrix (%d positions x %d dimensions)", seq_len, int(pe.cols())),
+                          result.data["pe"], "Dimension", "Position", Colormap::diverging));
+  result.add_chart("similarity", heatmap_chart("PE Similarity Matrix (position vs position)", result.data["similarity"],
+                                               "Position", "Position", Colormap::sequential));
   json row = line_chart("Similarity of position 0 to every position", "Position", "PE[0] · PE[t]",
                         index_labels(seq_len), {{"PE[0] · PE[t]", result.data["similarity_to_position_0"][0]}});
-  set_note(row,
-           "PE[a]·PE[b] = Σᵢ cos((a−b)·wᵢ): it depends only on the distance and falls from C/2 at distance 0, "
-           "though not monotonically.");
-  result.add_chart(std::move(row));
+  set_note(row, format("PE[a]·PE[b] = Σᵢ cos((a−b)·wᵢ): it depends only on the distance and falls from C/2 = %s at "
+                       "distance 0, though not monotonically.",
+                       python_float(similarity(0, 0)).c_str()));
+  result.add_chart("similarity_to_position_0", std::move(row));
 
+  result.insight = format(
+      "Sine on even dimensions and cosine on odd ones give every position a unique fingerprint; the dot product "
+      "PE[a]·PE[b] depends only on the distance |a−b|, so nearby positions look alike and relative offsets are "
+      "learnable. Every position's self-similarity is C/2 = %s",
+      python_float(similarity(0, 0)).c_str());
+  result.insight += seq_len > 10 ? format(", and positions 10 apart still score %.2f.", similarity(0, 10)) : ".";
   result.print("Diagonal (self-similarity): " + python_float(similarity(0, 0)));
   result.print(seq_len > 10 ? "Off-diagonal (pos 0 vs 10): " + python_float(similarity(0, 10))
                             : std::string("Off-diagonal (pos 0 vs 10): not defined, seq_len <= 10"));
   return result;
 }
 
-Result run_positional_encoding(const Params& params, const RunContext&) {
+Result run_positional_encoding(const Params& params, const RunContext& context) {
   const int seq_len = params.count("seq_len");
   const int d_model = params.count("d_model");
   if (d_model % 2 != 0) {
@@ -56,6 +59,7 @@ Result run_positional_encoding(const Params& params, const RunContext&) {
   const Matrix pe = nn::positional_encoding(seq_len, d_model);  // (T, C)
   Matrix similarity(seq_len, seq_len);                          // (T, T) = PE PEᵀ
   similarity.noalias() = pe * pe.transpose();
+  context.progress(1, 2, "writing the maps");  // at 512 × 512 the Result holds a million numbers
 
   return report(pe, similarity);
 }

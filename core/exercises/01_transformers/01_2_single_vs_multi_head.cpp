@@ -3,6 +3,7 @@
 //   data    x ~ N(0, 1), (B*T, C), then the weights of both layers, from one seeded generator
 //   model   one head over the full width (W_q, W_k, W_v, scale √C) and nn::MultiHeadAttention (scale √D, W_o)
 //   report  sequence 0's maps, each head's mean row entropy against log T (uniform attention), the shapes
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -63,10 +64,6 @@ Outputs run_both_layers(int batch, int seq_len, int d_model, int n_heads, NumpyR
 
 Result report(const Outputs& out, int batch, int seq_len, int d_model, int n_heads) {
   Result result;
-  result.insight =  // holds at any parameters
-      "Both layers map (B, T, C) to (B, T, C), but multi-head attention gives each of its H heads its own "
-      "attention map over a C/H-wide slice. These weights are untrained, so the heads differ only by chance; "
-      "training is what makes them specialise.";
   const auto single_map = xt::view(out.single, 0, 0);          // (T, T) of sequence 0
   const xt::xtensor<float, 3> heads = xt::view(out.heads, 0);  // (H, T, T) of sequence 0
   std::vector<double> head_entropy;
@@ -78,20 +75,50 @@ Result report(const Outputs& out, int batch, int seq_len, int d_model, int n_hea
   result.data["attn_single"] = tensor_to_json(xt::xtensor<float, 2>(single_map));
   result.data["attn_heads"] = tensor_to_json(heads);
   result.data["head_entropy"] = to_json(head_entropy);
-  result.metrics["single_head_entropy"] = mean_row_entropy(single_map);
-  result.metrics["uniform_entropy"] = std::log(static_cast<double>(seq_len));
+  const double single_entropy = mean_row_entropy(single_map), uniform = std::log(static_cast<double>(seq_len));
+  result.metrics["single_head_entropy"] = single_entropy;
+  result.metrics["uniform_entropy"] = uniform;
+  const auto [lowest, highest] = std::minmax_element(head_entropy.begin(), head_entropy.end());
+  result.insight = format(
+      "Both layers map (B, T, C) to (B, T, C), but multi-head attention gives each of its %d heads its own "
+      "attention map over a %d-wide slice. These weights are untrained, so the heads differ only by chance: "
+      "their mean row entropies run from %.3f to %.3f nats (the single head's: %.3f), against log T = %.3f for "
+      "uniform attention over %d tokens. Training is what makes heads specialise.",
+      n_heads, d_model / n_heads, *lowest, *highest, single_entropy, uniform, seq_len);
 
   const json labels = index_labels(seq_len);
   json single_chart =
       heatmap_chart("Single-Head", result.data["attn_single"], "Key position", "Query position", Colormap::sequential);
   set_ticks(single_chart, labels, labels);
-  result.add_chart(std::move(single_chart));
+  result.add_chart("single_head", std::move(single_chart));
   for (int h = 0; h < n_heads; ++h) {
     json head_chart = heatmap_chart("Head " + std::to_string(h + 1), result.data["attn_heads"][h], "Key position",
                                     "Query position", Colormap::sequential);
     set_ticks(head_chart, labels, labels);
-    result.add_chart(std::move(head_chart));
+    result.add_chart("head_" + std::to_string(h + 1), std::move(head_chart));
   }
+
+  auto share_of_uniform = [&](double entropy) { return uniform > 0.0 ? json(entropy / uniform) : json(nullptr); };
+  json entropy_labels = json::array({"single head"}), entropy_values = json::array({single_entropy}),
+       entropy_rows =
+           json::array({json::array({"single head", d_model, single_entropy, share_of_uniform(single_entropy)})});
+  for (int h = 0; h < n_heads; ++h) {
+    entropy_labels.push_back("Head " + std::to_string(h + 1));
+    entropy_values.push_back(head_entropy[std::size_t(h)]);
+    entropy_rows.push_back({"Head " + std::to_string(h + 1), d_model / n_heads, head_entropy[std::size_t(h)],
+                            share_of_uniform(head_entropy[std::size_t(h)])});
+  }
+  const json uniform_values(std::vector<double>(std::size_t(n_heads) + 1, uniform));  // the ceiling, beside each
+  json entropy_chart =
+      bar_chart("Mean attention entropy of each head (sequence 0)", "Head", "entropy (nats)", std::move(entropy_labels),
+                {{"mean row entropy", std::move(entropy_values)}, {"log T (uniform)", uniform_values}});
+  set_note(entropy_chart,
+           format("log T = %.3f nats is uniform attention over all %d tokens; 0 would be each query attending to "
+                  "a single key.",
+                  uniform, seq_len));
+  result.add_chart("head_entropy", std::move(entropy_chart));
+  result.add_table(format("Mean row entropy of each head against log T = %.3f (uniform)", uniform),
+                   {"Head", "width", "mean row entropy (nats)", "share of log T"}, std::move(entropy_rows));
 
   const std::string shape = format("(%d, %d, %d)", batch, seq_len, d_model);
   result.print("Single-head output shape: " + shape);
@@ -100,12 +127,13 @@ Result report(const Outputs& out, int batch, int seq_len, int d_model, int n_hea
   return result;
 }
 
-Result run_single_vs_multi_head(const Params& params, const RunContext&) {
+Result run_single_vs_multi_head(const Params& params, const RunContext& context) {
   const int seq_len = params.count("seq_len"), d_model = params.count("d_model");
   const int n_heads = params.count("n_heads"), batch = params.count("batch");
   require_heads_divide(d_model, n_heads);
   NumpyRandom rng = seeded_random(params);
   const Outputs out = run_both_layers(batch, seq_len, d_model, n_heads, rng);
+  context.progress(1, 2, "writing the maps");  // H + 1 maps of T × T numbers
   return report(out, batch, seq_len, d_model, n_heads);
 }
 

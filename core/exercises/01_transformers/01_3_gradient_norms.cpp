@@ -56,25 +56,35 @@ Result report(const nn::ParameterList& parameters, int n_blocks, bool pre_ln, do
   result.metrics["first_to_last_ratio"] = first / last;
 
   const char* placement = pre_ln ? "pre-LN" : "post-LN";
-  result.add_chart(bar_chart("Gradient Norms by Layer", "Parameter", "Gradient Norm", labels, {{"‖grad‖", values}}));
+  result.add_chart("grad_norms",
+                   bar_chart("Gradient Norms by Layer", "Parameter", "Gradient Norm", labels, {{"‖grad‖", values}}));
   json per_block = bar_chart("Gradient norm of each block (all its parameters together)", "Block", "Gradient Norm",
                              block_labels, {{"‖grad‖", block_norms}});
   set_note(per_block, std::string(placement) + " blocks; one MSE backward pass on random data");
-  result.add_chart(std::move(per_block));
+  result.add_chart("block_grad_norms", std::move(per_block));
 
   result.print(format("MSE loss: %.4f", loss));
   for (int b = 0; b < n_blocks; ++b)
     result.print(format("block%d gradient norm: %.4f", b + 1, std::sqrt(block_squares[b])));
-  result.insight = format(
-      "With %d %s blocks the first block's gradient norm is %.2f× the last block's. The notebook's caption says "
-      "block1's gradients are smaller (vanishing); measure it: compare norm \"post\" with \"pre\" at n_blocks 12. "
-      "In post-LN every block's output passes through a LayerNorm on the way back, which rescales the gradient; "
-      "pre-LN keeps a clean residual path, so gradients reach early blocks undiminished.",
-      n_blocks, placement, first / last);
+  const double ratio = first / last;
+  const char* direction = ratio < 0.95 ? "smaller than" : ratio > 1.05 ? "larger than" : "about the same as";
+  result.insight =
+      n_blocks == 1
+          ? format(
+                "With one %s block there is no depth to compare (its gradient norm is %.4f); raise n_blocks to "
+                "test the notebook's caption, which says block1's gradients are smaller (vanishing).",
+                placement, first)
+          : format(
+                "With %d %s blocks the first block's gradient norm is %.2f× the last block's, so here block1's "
+                "gradients are %s the last block's. The notebook's caption says they are smaller (vanishing); "
+                "compare norm \"post\" with \"pre\" as n_blocks grows. In post-LN every block's output passes "
+                "through a LayerNorm on the way back, which rescales the gradient; pre-LN keeps a clean residual "
+                "path to the early blocks.",
+                n_blocks, placement, ratio, direction);
   return result;
 }
 
-Result run_gradient_norms(const Params& params, const RunContext&) {
+Result run_gradient_norms(const Params& params, const RunContext& context) {
   const int d_model = params.count("d_model"), n_heads = params.count("n_heads"), ff_dim = params.count("ff_dim");
   const int n_blocks = params.count("n_blocks"), seq_len = params.count("seq_len"), batch = params.count("batch");
   const bool pre_ln = params.text("norm") == "pre";
@@ -90,12 +100,15 @@ Result run_gradient_norms(const Params& params, const RunContext&) {
   check_budget(transformer_training_bytes(size), transformer_training_flops(size, 1), "n_blocks", "this model");
 
   NumpyRandom rng = seeded_random(params);
+  context.progress(0, 3, "drawing the weights");
   nn::TransformerStack model(d_model, n_heads, ff_dim, n_blocks,
                              pre_ln ? nn::NormPlacement::pre : nn::NormPlacement::post, rng);
   const Matrix x = nn::randn_matrix(batch * seq_len, d_model, rng);       // (B*T, C)
   const Matrix target = nn::randn_matrix(batch * seq_len, d_model, rng);  // (B*T, C)
   nn::Tape tape;
+  context.progress(1, 3, "the forward pass");
   const nn::Var loss = nn::mse_loss(tape, model.forward(tape, tape.constant(x), batch, seq_len), target);
+  context.progress(2, 3, "the backward pass");
   tape.backward(loss);
 
   return report(model.parameters(), n_blocks, pre_ln, tape.item(loss));

@@ -16,6 +16,7 @@
 #include "core/exercises/seed.hpp"
 #include "core/float_format.hpp"
 #include "core/nn/transformer.hpp"
+#include "core/string_format.hpp"
 
 namespace lab::exercises {
 
@@ -52,23 +53,27 @@ Result report(const xt::xtensor<float, 3>& maps, int output_width) {
   result.data["output_shape"] = {1, seq_len, output_width};
   result.metrics["max_upper_triangle"] = number(check.max_upper);
   result.metrics["rows_sum_to_one"] = check.max_row_error < 1e-5;
+  result.metrics["max_row_sum_error"] = check.max_row_error;
 
   const json labels = index_labels(seq_len);
   for (int h = 0; h < n_heads; ++h) {
-    json map = heatmap_chart(h == 0 ? "Causal Attention (Head 0) — upper triangle is zero"
-                                    : "Causal Attention (Head " + std::to_string(h) + ")",
+    const bool zero = check.max_upper == 0.0f;
+    json map = heatmap_chart(h == 0 && zero ? "Causal Attention (Head 0) — upper triangle is zero"
+                                            : "Causal Attention (Head " + std::to_string(h) + ")",
                              result.data["attn"][h], "Key position", "Query position", Colormap::sequential);
     set_ticks(map, labels, labels);
-    result.add_chart(std::move(map));
+    result.add_chart("head_" + std::to_string(h), std::move(map));
   }
   result.print("Max upper-triangle value: " + python_float(check.max_upper));
-  result.insight =
+  result.insight = format(
       "Scores above the diagonal are set to −∞ before the softmax, so every weight a token would give to a later "
-      "token is exactly 0 and each row still sums to 1: position i sees only positions 0..i.";
+      "token is exactly 0 and each row still sums to 1: position i sees only positions 0..i. Measured over all %d "
+      "heads of %d tokens: the largest weight above a diagonal is %s, and no row's sum is further than %.1e from 1.",
+      n_heads, seq_len, python_float(check.max_upper).c_str(), check.max_row_error);
   return result;
 }
 
-Result run_causal_attention(const Params& params, const RunContext&) {
+Result run_causal_attention(const Params& params, const RunContext& context) {
   const int seq_len = params.count("seq_len"), d_model = params.count("d_model"), n_heads = params.count("n_heads");
   require_heads_divide(d_model, n_heads);
 
@@ -79,6 +84,7 @@ Result run_causal_attention(const Params& params, const RunContext&) {
   nn::AttentionMaps maps;                                                                   // (1, H, T, T)
   const Matrix out = tape.value(layer.forward(tape, tape.constant(x), 1, seq_len, &maps));  // (T, C)
 
+  context.progress(1, 2, "checking and writing the maps");
   return report(xt::view(maps, 0), int(out.cols()));
 }
 

@@ -72,7 +72,7 @@ Result report(const LossCurve& curve, const Evaluation& e, int seq_len) {
   json chart = line_chart("Copy Task Training Loss", "Step", "Cross-Entropy Loss", curve.steps_json(),
                           {{"training loss", result.data["loss"]}});
   chart["stream"] = "loss";
-  result.add_chart(std::move(chart));
+  result.add_chart("loss", std::move(chart));
   json rows = json::array();
   for (int s = 0; s < 5; ++s) {
     std::string input, output;
@@ -85,11 +85,21 @@ Result report(const LossCurve& curve, const Evaluation& e, int seq_len) {
   result.add_table("Five of the 100 test sequences", {"input", "model output", "result"}, std::move(rows));
 
   result.print(format("Copy task accuracy: %.2f%%", 100.0 * e.accuracy));
-  result.insight = format(
-      "After %d Adam steps the model copies %.2f%% of the tokens of 100 sequences it never saw. Copying is easy "
-      "for a transformer: the residual stream carries each token straight to its own output position, so the "
-      "block mostly has to learn to read its embedding back out.",
-      int(curve.values().size()), 100.0 * e.accuracy);
+  const int steps_run = int(curve.values().size());
+  result.insight =
+      e.accuracy >= 0.99
+          ? format(
+                "After %d Adam steps the model copies %.2f%% of the tokens of 100 sequences it never saw. Copying "
+                "is easy for a transformer: the residual stream carries each token straight to its own output "
+                "position, so the block mostly has to learn to read its embedding back out.",
+                steps_run, 100.0 * e.accuracy)
+          : format(
+                "After %d Adam steps the model copies only %.2f%% of the tokens of 100 sequences it never saw: "
+                "it has not learned the copy yet%s. The residual stream carries each token "
+                "to its own output position, so more steps or a larger learning rate usually get it there.",
+                steps_run, 100.0 * e.accuracy,
+                curve.diverged() ? format(", because its loss diverged at step %d", curve.diverged_step()).c_str()
+                                 : "");
   return result;
 }
 

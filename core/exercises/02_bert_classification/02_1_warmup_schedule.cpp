@@ -45,15 +45,24 @@ Result report(const Schedule& schedule, int warmup) {
   json chart = line_chart("Warmup + Inverse-Sqrt LR Schedule (BERT-style)", "Training Step", "Learning Rate",
                           std::move(x), {{"learning rate", result.data["lr"]}});
   add_marker(chart, warmup, "warmup end (step " + std::to_string(warmup) + ")");
-  result.add_chart(std::move(chart));
+  result.add_chart("lr", std::move(chart));
 
   result.print(format("Peak LR at step %d: %.6f", schedule.peak_step, schedule.peak));
   if (steps < warmup) {
     result.print(format("(the run ends at step %d, before warmup finishes at step %d)", steps, warmup));
   }
   result.insight =
-      "Warmup keeps the first updates small while the embeddings and Adam's moment estimates are still noise; "
-      "the rate peaks when warmup ends and then decays as 1/√step.";
+      steps < warmup
+          ? format(
+                "Warmup keeps the first updates small while the embeddings and Adam's moment estimates are still "
+                "noise. This run ends at step %d, before warmup ends at step %d, so the rate only rises, to "
+                "%.6f; with more steps it would peak at step %d and then decay as 1/√step.",
+                steps, warmup, schedule.peak, warmup)
+          : format(
+                "Warmup keeps the first updates small while the embeddings and Adam's moment estimates are still "
+                "noise; the rate peaks at step %d, where warmup ends, at %.6f, and then decays as 1/√step, to "
+                "%.6f at step %d.",
+                schedule.peak_step, schedule.peak, schedule.rates.back(), steps);
   return result;
 }
 

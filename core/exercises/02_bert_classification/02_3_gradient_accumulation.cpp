@@ -50,7 +50,9 @@ struct Accumulation {
 };
 
 // Each micro-batch's loss divided by the number of steps, backward after each: the gradients sum in .grad.
-Accumulation accumulate_gradients(SimpleClassifier& model, const MicroBatches& batches) {
+// Progress: one message per hundredth of the micro-batches; the full-batch pass and the step are the last two units.
+Accumulation accumulate_gradients(SimpleClassifier& model, const MicroBatches& batches, const RunContext& context) {
+  const int every = std::max(1, batches.steps / 100), total = batches.steps + 2;
   nn::zero_grad(model.parameters());
   Accumulation accumulation;
   nn::Tape tape;
@@ -63,6 +65,7 @@ Accumulation accumulate_gradients(SimpleClassifier& model, const MicroBatches& b
     tape.backward(loss);  // adds to each parameter's .grad
     accumulation.micro_losses.push_back(tape.item(loss));
     accumulation.total_loss += tape.item(loss);
+    if ((s + 1) % every == 0 || s + 1 == batches.steps) context.progress(s + 1, total, "accumulating micro-batches");
   }
   for (const nn::Parameter* p : model.parameters()) accumulation.gradients.push_back(p->grad);
   return accumulation;
@@ -103,10 +106,6 @@ float step_with(nn::Adam& adam, SimpleClassifier& model, const MicroBatches& bat
 
 Result report(const MicroBatches& batches, const Accumulation& accumulation, const FullBatch& full, float loss_after) {
   Result result;
-  result.insight =  // holds at any parameters
-      "Dividing each micro-batch's loss by the number of accumulation steps makes the summed gradients equal the "
-      "gradient of the mean loss over the whole effective batch, exactly: max_grad_diff is at most float rounding, "
-      "never an approximation. Memory is that of one physical batch.";
   const int effective = int(batches.y.size());
   result.metrics["scaled_loss_sum"] = accumulation.total_loss;
   result.metrics["full_batch_loss"] = number(full.loss);
@@ -116,12 +115,21 @@ Result report(const MicroBatches& batches, const Accumulation& accumulation, con
   result.data["micro_step_losses"] = to_json(accumulation.micro_losses);
   json labels = json::array();
   for (int s = 1; s <= batches.steps; ++s) labels.push_back("step " + std::to_string(s));
-  json bars = bar_chart("Loss of each micro-batch, divided by the accumulation steps", "Micro-batch",
-                        "loss / accumulation_steps", labels, {{"scaled loss", result.data["micro_step_losses"]}});
-  set_note(bars, format("They sum to %.4f, the loss of the whole effective batch (%.4f).", accumulation.total_loss,
-                        full.loss));
-  result.add_chart(std::move(bars));
+  json bars = bar_chart(format("Loss of each of the %d micro-batches of %d examples, divided by %d", batches.steps,
+                               batches.physical, batches.steps),
+                        "Micro-batch", "loss / accumulation_steps", labels,
+                        {{"scaled loss", result.data["micro_step_losses"]}});
+  set_note(bars, format("They sum to %.4f, the loss of the whole effective batch of %d examples (%.4f).",
+                        accumulation.total_loss, effective, full.loss));
+  result.add_chart("micro_step_losses", std::move(bars));
 
+  result.insight = format(
+      "Dividing each micro-batch's loss by the number of accumulation steps makes the summed gradients equal the "
+      "gradient of the mean loss over the whole effective batch: here %d micro-batches of %d examples give the "
+      "gradient of all %d with max_grad_diff = %s against a largest gradient entry of %.1e, float rounding at most, "
+      "never an approximation. Memory is that of one physical batch.",
+      batches.steps, batches.physical, effective, full.max_diff == 0.0 ? "0" : format("%.1e", full.max_diff).c_str(),
+      full.max_grad);
   result.print(format("Effective batch size: %d", effective));
   result.print(format("Physical batch size:  %d", batches.physical));
   result.print(format("Accumulation steps:   %d", batches.steps));
@@ -132,7 +140,7 @@ Result report(const MicroBatches& batches, const Accumulation& accumulation, con
   return result;
 }
 
-Result run_gradient_accumulation(const Params& params, const RunContext&) {
+Result run_gradient_accumulation(const Params& params, const RunContext& context) {
   const int physical = params.count("physical_batch"), effective = params.count("effective_batch");
   if (effective % physical != 0) {
     fail_param("effective_batch",
@@ -144,8 +152,10 @@ Result run_gradient_accumulation(const Params& params, const RunContext&) {
   nn::Adam adam(model.parameters(), nn::AdamSettings{params.number("lr")});
   const MicroBatches batches = draw_micro_batches(physical, effective, features, rng);
 
-  const Accumulation accumulation = accumulate_gradients(model, batches);
+  const Accumulation accumulation = accumulate_gradients(model, batches, context);
+  context.progress(batches.steps, batches.steps + 2, "one backward pass over the whole batch");
   const FullBatch full = compare_with_full_batch(model, batches, accumulation.gradients);
+  context.progress(batches.steps + 1, batches.steps + 2, "one optimizer step");
   const float loss_after = step_with(adam, model, batches, accumulation.gradients);
 
   return report(batches, accumulation, full, loss_after);

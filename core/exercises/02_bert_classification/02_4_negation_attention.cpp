@@ -159,16 +159,19 @@ void add_charts(const std::vector<std::string>& words, int steps_run, int train_
   set_note(measured, format("Measured: a 2-layer, 2-head encoder trained for %d steps on %d templated reviews; "
                             "mean over the last layer's heads. P(positive) = %.3f.",
                             steps_run, train_sentences, probability));
-  result.add_chart(std::move(measured));
+  result.add_chart("avg_attention", std::move(measured));
   json illustration = bar_chart("The notebook's figure: Avg Attention to [CLS] — Last Layer", "Token",
                                 "Attention Weight", words, {{"Dirichlet draw", result.data["notebook_illustration"]}});
   set_highlight(illustration, highlight);
-  set_note(illustration,
-           "illustrative: the notebook's random Dirichlet numbers with the weight on \"good\" tripled "
-           "by hand, not a model's attention");
-  result.add_chart(std::move(illustration));
+  const bool has_good = std::find(words.begin(), words.end(), "good") != words.end();
+  set_note(illustration, has_good ? "illustrative: the notebook's random Dirichlet numbers with the weight on \"good\" "
+                                    "tripled by hand, not a model's attention"
+                                  : "illustrative: the notebook's random Dirichlet numbers (it triples the weight on "
+                                    "\"good\", absent here), not a model's attention");
+  result.add_chart("notebook_illustration", std::move(illustration));
   const json& trajectory = result.data["p_positive_during_training"];
-  result.add_chart(line_chart("P(positive) for the example while training", "Step", "P(positive)", trajectory["steps"],
+  result.add_chart("p_positive_during_training",
+                   line_chart("P(positive) for the example while training", "Step", "P(positive)", trajectory["steps"],
                               {{"P(positive)", trajectory["p_positive"]}}));
 }
 
@@ -202,12 +205,15 @@ void report_example(const std::vector<std::string>& words, const ExampleAttentio
   const std::string verdict = !truth                ? "The rule gives no label for this sentence"
                               : *truth == predicted ? "Trained here on negations, the model gets this example right"
                                                     : "The model trained here gets this example wrong";
+  const bool has_not = std::find(words.begin(), words.end(), "not") != words.end();
   result.insight = verdict +
                    format(" (P(positive) = %.3f); its last layer's [CLS] attends mostly to ", example.probability) +
                    attended(0) + " and " + attended(1) +
                    ". The notebook's chart is Dirichlet noise with \"good\" tripled by hand: it pictures a negation "
-                   "failure rather than measuring one. Attention is a hint, not an explanation: [CLS] also gathers "
-                   "\"not\" through the earlier layer.";
+                   "failure rather than measuring one. Attention is a hint, not an explanation: " +
+                   (has_not ? "[CLS] can also gather \"not\" through the earlier layer, so its weight here does not "
+                              "say how much the negation counts."
+                            : "[CLS] can also gather a word through the earlier layer.");
 }
 
 Result report(const Example& input, const CorpusSplit& split, const Training& training, const HeldOut& heldout,

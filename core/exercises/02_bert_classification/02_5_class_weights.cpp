@@ -5,6 +5,8 @@
 //   model   the notebook's SimpleClassifier 16 → 32 → 3 (simple_classifier.hpp), built afresh for each run
 //   train   full-batch Adam for `epochs` steps, first with the class weights, then without (training_loop.hpp)
 //   report  per-class accuracy of both runs on the training set (as the notebook measures it) and held out
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -98,28 +100,66 @@ ClassifierRun train_classifier(const ImbalancedData& train_set, const Imbalanced
   return {curve, per_class_accuracy(model, train_set), per_class_accuracy(model, test_set)};
 }
 
-void add_charts(const std::vector<int>& counts, int epochs, Result& result) {
+void add_charts(const std::vector<int>& counts, const std::vector<float>& weights, int epochs, Result& result) {
   json epochs_axis = json::array();
   for (int e = 1; e <= epochs; ++e) epochs_axis.push_back(e);
   json curves =
       line_chart("Training loss, with and without class weights", "Epoch", "Cross-Entropy Loss", epochs_axis,
                  {{"weighted", result.data["loss"]["weighted"]}, {"unweighted", result.data["loss"]["unweighted"]}});
-  set_note(curves,
-           "The two losses are on different scales: the weighted one counts each minority example up to "
-           "8× more.");
-  result.add_chart(std::move(curves));
+  const auto [lightest, heaviest] = std::minmax_element(weights.begin(), weights.end());
+  set_note(curves, *lightest == *heaviest
+                       ? format("Every class weight is %.4f here, so the two losses are on the same scale.", *lightest)
+                       : format("The two losses are on different scales: the weighted one multiplies each example's "
+                                "loss by its class weight, from %.4f to %.4f.",
+                                *lightest, *heaviest));
+  result.add_chart("loss", std::move(curves));
   json labels = json::array();
   for (int c = 0; c < 3; ++c) labels.push_back(format("Class %d (n=%d)", c, counts[std::size_t(c)]));
   json bars =
       bar_chart("Per-class accuracy on the training set (as the notebook measures it)", "Class", "Accuracy", labels,
                 {{"weighted loss", result.data["per_class_accuracy"]["weighted"]},
                  {"unweighted loss", result.data["per_class_accuracy"]["unweighted"]}});
-  result.add_chart(std::move(bars));
+  result.add_chart("per_class_accuracy", std::move(bars));
   json heldout =
       bar_chart("Per-class accuracy on a fresh draw of the same sizes (held out)", "Class", "Accuracy", labels,
                 {{"weighted loss", result.data["heldout_per_class_accuracy"]["weighted"]},
                  {"unweighted loss", result.data["heldout_per_class_accuracy"]["unweighted"]}});
-  result.add_chart(std::move(heldout));
+  result.add_chart("heldout_per_class_accuracy", std::move(heldout));
+}
+
+// What the two runs show, in their own numbers: which class is rarest, what it scores with and without the weights,
+// and what that costs the commonest class (nothing to say about imbalance when the classes are equally large).
+std::string class_weights_insight(const std::vector<int>& counts, const ClassifierRun& weighted,
+                                  const ClassifierRun& unweighted) {
+  const int rarest = int(std::min_element(counts.begin(), counts.end()) - counts.begin());
+  const int commonest = int(std::max_element(counts.begin(), counts.end()) - counts.begin());
+  const auto rare = std::size_t(rarest), common = std::size_t(commonest);
+  if (counts[rare] == counts[common]) {
+    return format(
+        "The classes are equally large (%d examples each), so every inverse-frequency weight is 1 and both runs "
+        "minimise the same loss: class %d scores %.0f%% with the weights and %.0f%% without (the two runs differ only "
+        "in their initial weights). Make one class rare to see what the weights are for.",
+        counts[0], rarest, 100.0 * weighted.train_accuracy[rare], 100.0 * unweighted.train_accuracy[rare]);
+  }
+  // Compared as printed, in whole percent, so the sentence never says "lift it to 100%" from 100%.
+  auto percent = [](double accuracy) { return int(std::lround(100.0 * accuracy)); };
+  const int rare_with = percent(weighted.train_accuracy[rare]), rare_without = percent(unweighted.train_accuracy[rare]);
+  const int common_with = percent(weighted.train_accuracy[common]);
+  const int common_without = percent(unweighted.train_accuracy[common]);
+  std::string text =
+      format("Without weights the loss is dominated by class %d's %d examples, ", commonest, counts[common]) +
+      format(rare_without >= 90 ? "yet the rarest class, %d (%d examples), still gets %d%% accuracy here"
+                                : "and the rarest class, %d (%d examples), gets %d%% accuracy",
+             rarest, counts[rare], rare_without) +
+      "; inverse-frequency weights make each class count equally in the loss";
+  text += rare_with > rare_without   ? format(" and lift it to %d%%", rare_with)
+          : rare_with < rare_without ? format(", yet here it falls to %d%%", rare_with)
+                                     : format(", and here it stays at %d%%", rare_with);
+  text += common_with < common_without
+              ? format(", at some cost to class %d (%d%% against %d%% without weights).", commonest, common_with,
+                       common_without)
+              : format(", while class %d keeps %d%% (%d%% without weights).", commonest, common_with, common_without);
+  return text;
 }
 
 Result report(const std::vector<int>& counts, const std::vector<float>& weights, const ClassifierRun& weighted,
@@ -138,7 +178,7 @@ Result report(const std::vector<int>& counts, const std::vector<float>& weights,
   result.metrics["diverged_step"] = weighted.curve.diverged()     ? json(weighted.curve.diverged_step())
                                     : unweighted.curve.diverged() ? json(unweighted.curve.diverged_step())
                                                                   : json(nullptr);
-  add_charts(counts, epochs, result);
+  add_charts(counts, weights, epochs, result);
 
   result.print(format("Class weights: tensor([%.4f, %.4f, %.4f])", weights[0], weights[1], weights[2]));
   result.print("");
@@ -151,12 +191,7 @@ Result report(const std::vector<int>& counts, const std::vector<float>& weights,
   if (diverged) {
     result.print("A run diverged (its loss became NaN or infinite) and stopped early; try a smaller learning rate.");
   }
-  result.insight = format(
-      "Without weights the loss is dominated by the %d majority examples, and the minority class gets %.0f%% "
-      "accuracy; inverse-frequency weights make each class count equally in the loss and lift it to %.0f%%, "
-      "at some cost to the majority class (%.0f%% vs %.0f%%).",
-      counts[0], 100.0 * unweighted.train_accuracy[2], 100.0 * weighted.train_accuracy[2],
-      100.0 * weighted.train_accuracy[0], 100.0 * unweighted.train_accuracy[0]);
+  result.insight = class_weights_insight(counts, weighted, unweighted);
   return result;
 }
 
@@ -173,7 +208,9 @@ Result run_class_weights(const Params& params, const RunContext& context) {
   const std::vector<float> weights = inverse_frequency_weights(counts);
   const ImbalancedData test_set = draw_imbalanced(counts, rng);  // a fresh draw of the same sizes, held out
 
-  const TrainingLoop first{epochs, 1, 0, 2 * epochs}, second{epochs, 1, epochs, 2 * epochs};  // progress: 1 … 2·epochs
+  // progress: 1 … 2·epochs, the weighted run first
+  const TrainingLoop first{epochs, 1, 0, 2 * epochs, "weighted loss"},
+      second{epochs, 1, epochs, 2 * epochs, "unweighted loss"};
   const ClassifierRun weighted = train_classifier(train_set, test_set, weights, first, lr, rng, context);
   const ClassifierRun unweighted = train_classifier(train_set, test_set, {}, second, lr, rng, context);
 

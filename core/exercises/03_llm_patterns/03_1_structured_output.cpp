@@ -63,10 +63,6 @@ FoundJson find_json(const Params& params) {
 
 Result report(const FoundJson& candidate, const std::optional<llm::Violation>& violation) {
   Result result;
-  result.insight =  // holds at any parameters
-      "Models wrap JSON in prose and fences, so extraction must look for the object rather than trust the whole "
-      "reply; validating against a schema then turns 'looks like JSON' into a checked contract, and the first "
-      "violation's path says exactly what to ask the model to fix.";
   const bool found = candidate.found();
   const bool valid = found && !violation;
   const std::string& source = candidate.source;
@@ -81,6 +77,17 @@ Result report(const FoundJson& candidate, const std::optional<llm::Violation>& v
                 : json(nullptr);
   result.metrics["found"] = found;
   result.metrics["valid"] = valid;
+  const std::string origin = source == "value"          ? "The JSON given in value"
+                             : source == "fenced block" ? "The JSON, found in a ```json fence,"
+                                                        : "The JSON, the first balanced {...} in the text that parses,";
+  result.insight =
+      "Models wrap JSON in prose and fences, so extraction must look for the object rather than trust the whole "
+      "reply; validating against a schema then turns 'looks like JSON' into a checked contract, and the first "
+      "violation's path says exactly what to ask the model to fix. " +
+      (!found  ? "Here no JSON was found: " + reason + "."
+       : valid ? origin + " satisfies the schema."
+               : origin + " fails the schema at " + (violation->path.empty() ? "the top level" : violation->path) +
+                     ": " + violation->message + ".");
   result.add_table("Extraction and validation", {"step", "outcome"},
                    json::array({json::array({"found JSON", found ? "yes, from the " + source : "no: " + reason}),
                                 json::array({"valid against the schema", !found  ? "not checked"

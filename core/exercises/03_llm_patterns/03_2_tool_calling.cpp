@@ -65,9 +65,18 @@ Result report(const std::vector<llm::ToolResult>& results, const std::vector<std
   result.print("");
   result.print("Synthesized response: " + response[0]);
   result.print(response[1]);
+  const int calls = static_cast<int>(results.size());
   result.insight =
       "The model only names tools and arguments; the application runs them and feeds the results back. A robust "
-      "loop validates every call against the tool's signature and returns errors to the model instead of crashing.";
+      "loop validates every call against the tool's signature and returns errors to the model instead of crashing" +
+      (calls == 0          ? std::string(": here the model asked for no call.")
+       : failures == 0     ? (calls == 1   ? std::string(": here the one call ran.")
+                              : calls == 2 ? std::string(": here both calls ran.")
+                                           : format(": here all %d calls ran.", calls))
+       : failures == calls ? format(": here %d of the %d calls failed, and the loop reported %s.", failures, calls,
+                                    failures == 1 ? "the error" : "every error")
+                           : format(": here %d of the %d calls failed, and the loop reported %s and ran the rest.",
+                                    failures, calls, failures == 1 ? "that error" : "each error"));
   return result;
 }
 

@@ -30,16 +30,17 @@ text::Bm25Index build_index(const std::vector<std::string>& corpus, double k1, d
 
 struct Ranking {
   std::string query;
-  json known_terms = json::array();  // the query's terms that occur in the corpus, in query order
-  std::vector<double> scores;        // (N) one per document
-  std::vector<std::size_t> top;      // the k best documents, best first
+  json known_terms = json::array();    // the query's terms that occur in the corpus, in query order
+  json unknown_terms = json::array();  // those that do not: they add nothing to any score
+  std::vector<double> scores;          // (N) one per document
+  std::vector<std::size_t> top;        // the k best documents, best first
 };
 
 Ranking rank(const text::Bm25Index& index, const std::string& query, int k) {
-  Ranking ranking{query, json::array(), {}, {}};
+  Ranking ranking{query, json::array(), json::array(), {}, {}};
   const text::Tokens terms = text::lowercase_whitespace_tokens(query);
   for (const std::string& term : terms) {
-    if (index.knows(term)) ranking.known_terms.push_back(term);
+    (index.knows(term) ? ranking.known_terms : ranking.unknown_terms).push_back(term);
   }
   ranking.scores = index.scores(terms);
   ranking.top = text::top_k(ranking.scores, k);
@@ -48,7 +49,8 @@ Ranking rank(const text::Bm25Index& index, const std::string& query, int k) {
 
 Result report(const std::vector<std::string>& corpus, const std::vector<Ranking>& rankings, double average_length) {
   Result result;
-  json listed = json::array(), rows = json::array(), labels = json::array();
+  json listed = json::array(), rows = json::array(), labels = json::array(), term_rows = json::array();
+  int with_unknown = 0;
   std::vector<Series> series;
   for (std::size_t d = 0; d < corpus.size(); ++d) labels.push_back("doc " + std::to_string(d));
   for (const Ranking& ranking : rankings) {
@@ -65,21 +67,38 @@ Result report(const std::vector<std::string>& corpus, const std::vector<Ranking>
     if (ranking.known_terms.empty()) {
       result.print("  (no query term occurs in the corpus: every score is 0, so the order is the corpus order)");
     }
-    listed.push_back({{"query", ranking.query}, {"hits", std::move(hits)}, {"known_terms", ranking.known_terms}});
+    listed.push_back({{"query", ranking.query},
+                      {"hits", std::move(hits)},
+                      {"known_terms", ranking.known_terms},
+                      {"unknown_terms", ranking.unknown_terms}});
+    auto joined = [](const json& terms) {
+      std::string out;
+      for (const auto& term : terms) out += (out.empty() ? "" : ", ") + term.get<std::string>();
+      return out.empty() ? std::string("none") : out;
+    };
+    term_rows.push_back({ranking.query, joined(ranking.known_terms), joined(ranking.unknown_terms)});
+    with_unknown += !ranking.unknown_terms.empty();
     series.push_back({ranking.query, to_json(scores)});
   }
   result.data["rankings"] = std::move(listed);
   result.data["average_length"] = average_length;
   result.add_table("Top documents per query", {"query", "rank", "doc", "score", "text"}, std::move(rows));
+  result.add_table("Query terms the corpus knows (lowercased, split on whitespace)",
+                   {"query", "terms in the corpus", "terms it never contains (they add nothing)"},
+                   std::move(term_rows));
   json chart = bar_chart("BM25 score of every document, per query", "document", "BM25 score", std::move(labels),
                          std::move(series));
   set_note(chart, "score = Σ idf(t)·tf·(k1+1) / (tf + k1·(1 − b + b·|d|/avgdl)) over the query's terms");
-  result.add_chart(std::move(chart));
+  result.add_chart("scores", std::move(chart));
   result.print("");
   result.print("Key insight: BM25 saturates TF (diminishing returns for repeated terms) unlike TF-IDF");
   result.insight =
       "BM25 rewards a query term less with each repetition (tf saturates at k1 + 1) and normalises by document "
-      "length (b), so a long document does not win just by being long; idf favours rare terms.";
+      "length (b), so a long document does not win just by being long; idf favours rare terms. A term the corpus "
+      "never contains adds nothing: " +
+      (with_unknown == 0 ? format("here every term of the %zu queries occurs in the corpus.", rankings.size())
+                         : format("here %d of the %zu queries hold such a term (see the table of known terms).",
+                                  with_unknown, rankings.size()));
   return result;
 }
 

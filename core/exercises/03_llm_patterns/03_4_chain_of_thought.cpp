@@ -43,11 +43,7 @@ Attempt ask(const std::string& problem, bool chain_of_thought, const std::option
 Result report(const llm::ParsedProblem& parsed, const std::optional<long long>& expected,
               const std::vector<Attempt>& attempts, bool shown) {
   Result result;
-  result.insight =  // holds at any parameters
-      "Worked examples that show their steps make the model write its own steps, and each step is a small, "
-      "checkable calculation. Here the model is a mock: it reasons from the numbers it parses, and answers "
-      "without reasoning by a typical shortcut (first number + last number).";
-  json runs = json::array(), rows = json::array();
+  json runs = json::array(), rows = json::array(), prompts = json::array();
   for (const Attempt& a : attempts) {
     const bool cot = a.chain_of_thought;
     const json answer = a.answer ? json(*a.answer) : json(nullptr);
@@ -56,6 +52,7 @@ Result report(const llm::ParsedProblem& parsed, const std::optional<long long>& 
                     {"response", a.response},
                     {"answer", answer},
                     {"correct", a.correct}});
+    prompts.push_back({cot ? "few-shot chain of thought" : "direct answer", a.prompt, a.response});
     rows.push_back({cot ? "few-shot chain of thought" : "direct answer", a.answer ? json(*a.answer) : json("none"),
                     expected ? json(*expected) : json("unknown"), a.correct.is_null() ? json("unknown") : a.correct});
     if (cot) result.print("");
@@ -78,6 +75,19 @@ Result report(const llm::ParsedProblem& parsed, const std::optional<long long>& 
   result.metrics["cot_correct"] = result.data["runs"][1]["correct"];
   result.add_table("Answers checked against the problem's own arithmetic",
                    {"prompting", "answer", "expected", "correct"}, std::move(rows));
+  result.add_table("What the model was sent, and what it answered", {"prompting", "prompt", "response"},
+                   std::move(prompts));
+  auto answer_text = [&](const Attempt& a) {
+    const std::string value = a.answer ? std::to_string(*a.answer) : std::string("no answer");
+    return a.correct.is_null() ? value : value + (a.correct.get<bool>() ? " (right)" : " (wrong)");
+  };
+  result.insight =
+      "Worked examples that show their steps make the model write its own steps, and each step is a small, "
+      "checkable calculation. Here the model is a mock: it reasons from the numbers it parses, and answers "
+      "without reasoning by a typical shortcut (first number + last number). " +
+      (expected ? "The true answer is " + std::to_string(*expected) + "; "
+                : std::string("The problem could not be parsed, so the answers cannot be checked; ")) +
+      "the direct prompt got " + answer_text(attempts[0]) + ", the few-shot prompt " + answer_text(attempts[1]) + ".";
   result.print("");
   result.print("Key insight: CoT decomposes problem into steps, reducing reasoning errors");
   return result;

@@ -51,10 +51,6 @@ std::string shortened(const std::string& content) {
 Result report(const std::vector<llm::Message>& turns, const std::vector<WindowSize>& sizes,
               const llm::ConversationWindow& window, long long max_tokens, double tokens_per_word) {
   Result result;
-  result.insight =  // holds at any parameters
-      "A model sees only what fits its context window, so a chat must forget: dropping the oldest turns first keeps "
-      "the recent exchange, and the system prompt is always sent. Word counts times 1.3 only approximate real "
-      "tokenizers.";
   json steps = json::array(), labels = json::array(), tokens = json::array(), kept = json::array();
   result.print("Max tokens: " + std::to_string(max_tokens));
   result.print("");
@@ -78,12 +74,26 @@ Result report(const std::vector<llm::Message>& turns, const std::vector<WindowSi
   result.data["system_tokens"] = window.system_tokens();
   result.metrics["final_tokens"] = window.token_usage();
   result.metrics["final_history_turns"] = static_cast<long long>(window.history().size());
-  result.metrics["dropped_turns"] = static_cast<long long>(turns.size() - window.history().size());
+  const long long dropped = static_cast<long long>(turns.size() - window.history().size());
+  result.metrics["dropped_turns"] = dropped;
+  result.insight =
+      "A model sees only what fits its context window, so a chat must forget: dropping the oldest turns first keeps "
+      "the recent exchange, and the system prompt is always sent. " +
+      (window.token_usage() > max_tokens
+           ? format("Here %lld of the %zu turns were dropped, and the %lld tokens left still exceed the %lld-token "
+                    "budget: the newest turn is always kept.",
+                    dropped, turns.size(), window.token_usage(), max_tokens)
+       : dropped == 0 ? format("Here all %zu turns fit the %lld-token budget (%lld tokens at the end).", turns.size(),
+                               max_tokens, window.token_usage())
+                      : format("Here %lld of the %zu turns were dropped to fit the %lld-token budget (%lld tokens at "
+                               "the end).",
+                               dropped, turns.size(), max_tokens, window.token_usage())) +
+      format(" Words × %s only approximates a real tokenizer.", python_float(tokens_per_word).c_str());
   json chart = bar_line_chart("Estimated tokens and turns kept after each turn", "turn", std::move(labels),
                               {"estimated tokens", tokens}, "tokens", {"turns kept", kept}, "turns in history");
   set_note(chart, format("budget: %lld tokens; tokens = int(words × %s) per message list, system prompt counted apart",
                          max_tokens, python_float(tokens_per_word).c_str()));
-  result.add_chart(std::move(chart));
+  result.add_chart("window", std::move(chart));
   return result;
 }
 

@@ -3,7 +3,9 @@
 //   model   text::BigramLM: pair counts with add-α smoothing, P(w2|w1) = (count + α) / (row total + α·|V|)
 //   probe   P(w2 | w1) of the word pairs asked for
 //   sample  sentences drawn word by word from <s>, with NumPy's generator
-//   report  the sentences, the probe probabilities as a table and bars
+//   report  the sentences (each one copied, part of one or stitched from several training sentences), the probe
+//           probabilities as a table and bars
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,7 @@
 #include "core/param_values.hpp"
 #include "core/string_format.hpp"
 #include "core/text/bigram_lm.hpp"
+#include "core/text/tokenizers.hpp"
 
 namespace lab::exercises {
 
@@ -44,8 +47,49 @@ std::vector<std::string> sample_sentences(const text::BigramLM& lm, int n_sample
   return sentences;
 }
 
+// How each sample relates to the training sentences: copied whole, a piece of one, or stitched from several.
+enum class SampleKind { copied, piece, stitched };
+
+SampleKind classify(const std::string& sample, const std::vector<text::Tokens>& sentences) {
+  const text::Tokens words = text::whitespace_tokens(sample);
+  bool piece = false;
+  for (const text::Tokens& sentence : sentences) {
+    if (sentence == words) return SampleKind::copied;
+    piece = piece || (!words.empty() &&
+                      std::search(sentence.begin(), sentence.end(), words.begin(), words.end()) != sentence.end());
+  }
+  return piece ? SampleKind::piece : SampleKind::stitched;
+}
+
+// The samples as a table, and the insight's evidence: how many are not training sentences, and the first stitched.
+std::string report_samples(const std::vector<std::string>& samples, const std::vector<std::string>& corpus,
+                           Result& result) {
+  std::vector<text::Tokens> sentences;
+  for (const std::string& sentence : corpus) sentences.push_back(text::lowercase_whitespace_tokens(sentence));
+  json rows = json::array();
+  int fresh = 0, first_stitched = -1;
+  for (std::size_t i = 0; i < samples.size(); ++i) {
+    const SampleKind kind = classify(samples[i], sentences);
+    fresh += kind != SampleKind::copied;
+    if (kind == SampleKind::stitched && first_stitched < 0) first_stitched = int(i);
+    rows.push_back({int(i) + 1, samples[i], text::whitespace_tokens(samples[i]).size(),
+                    kind == SampleKind::copied  ? "a training sentence, copied whole"
+                    : kind == SampleKind::piece ? "part of one training sentence"
+                                                : "stitched from several training sentences"});
+  }
+  result.metrics["new_sentences"] = fresh;
+  result.add_table("Generated sentences", {"#", "sentence", "words", "against the training sentences"},
+                   std::move(rows));
+  const std::string count = format("%d of the %zu samples are not training sentences", fresh, samples.size());
+  if (first_stitched >= 0) {
+    return count + format(", and sample %d, \"", first_stitched + 1) + samples[std::size_t(first_stitched)] +
+           "\", joins pieces of several";
+  }
+  return count + " (none here joins pieces of several: a small corpus leaves few ways to continue)";
+}
+
 Result report(const text::BigramLM& lm, double smoothing, const std::vector<Probe>& probes,
-              const std::vector<std::string>& samples) {
+              const std::vector<std::string>& samples, const std::vector<std::string>& corpus) {
   Result result;
   json listed = json::array(), probe_probs = json::array(), probe_labels = json::array(), rows = json::array();
   for (const Probe& probe : probes) {
@@ -58,9 +102,11 @@ Result report(const text::BigramLM& lm, double smoothing, const std::vector<Prob
   result.print("Generated sentences (bigram LM):");
   for (std::size_t i = 0; i < samples.size(); ++i) result.print(format("  %d: ", int(i) + 1) + samples[i]);
   result.insight =
-      "A bigram model knows only the previous word, so it stitches fragments of training sentences together "
-      "(\"data science is a powerful technique\"). Smoothing gives unseen pairs a little probability, but sampling "
-      "only ever picks words that followed the current one in training.";
+      "A bigram model knows only the previous word, so it stitches fragments of training sentences "
+      "together: " +
+      report_samples(samples, corpus, result) +
+      ". Smoothing gives unseen pairs a little probability, but sampling only ever picks words that "
+      "followed the current one in training.";
 
   result.data["samples"] = samples;
   result.data["probe_probs"] = std::move(probe_probs);
@@ -72,7 +118,7 @@ Result report(const text::BigramLM& lm, double smoothing, const std::vector<Prob
                          {{"P(w2 | w1)", result.data["probe_probs"]}});
   set_note(chart, format("P(w2|w1) = (count(w1 w2) + %s) / (count(w1 ·) + %s × |V|), |V| = %zu with <s> and </s>",
                          python_float(smoothing).c_str(), python_float(smoothing).c_str(), lm.vocabulary_size()));
-  result.add_chart(std::move(chart));
+  result.add_chart("probe_probs", std::move(chart));
   return result;
 }
 
@@ -85,7 +131,7 @@ Result run_bigram_model(const Params& params, const RunContext&) {
   const std::vector<std::string> samples =
       sample_sentences(lm, params.count("n_samples"), params.count("max_len"), rng);
 
-  return report(lm, params.number("smoothing"), probes, samples);
+  return report(lm, params.number("smoothing"), probes, samples, corpus);
 }
 
 }  // namespace

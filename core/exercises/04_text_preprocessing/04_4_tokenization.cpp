@@ -4,6 +4,7 @@
 //   tokenize  str.split() (text::whitespace_tokens), the word regex \b\w+(?:'\w+)?\b (text::word_regex_tokens) and
 //             [a-zA-Z0-9]+ (text::ascii_alnum_tokens)
 //   report    the notebook's table of token counts, one case's tokens in detail, every token list, the counts as bars
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,24 @@ std::string table_line(const std::string& name, const std::string& whitespace, c
          pad_left(aggressive, 12);
 }
 
+// The first word of the cases that [a-zA-Z0-9]+ cuts up because it holds a non-ASCII letter, as " (München becomes
+// M and nchen)", or "" when no case has one.
+std::string ascii_damage_example(const std::vector<TokenizedCase>& cases) {
+  for (const TokenizedCase& c : cases) {
+    for (const std::string& word : c.regex) {
+      const bool ascii = std::all_of(word.begin(), word.end(), [](char ch) { return (unsigned char)ch < 0x80; });
+      if (ascii) continue;
+      const text::Tokens pieces = text::ascii_alnum_tokens(word);
+      std::string joined;
+      for (std::size_t i = 0; i < pieces.size(); ++i) {
+        joined += (i == 0 ? "" : i + 1 == pieces.size() ? " and " : ", ") + pieces[i];
+      }
+      return " (" + word + (pieces.empty() ? " disappears" : " becomes " + joined) + ", in the " + c.name + " case)";
+    }
+  }
+  return "";
+}
+
 Result report(const std::vector<TokenizedCase>& cases, const TokenizedCase& shown) {
   Result result;
   json listed = json::array(), rows = json::array(), token_rows = json::array(), labels = json::array(),
@@ -91,7 +110,8 @@ Result report(const std::vector<TokenizedCase>& cases, const TokenizedCase& show
   result.insight =
       "Whitespace splitting keeps punctuation glued to words, the word regex keeps letters of every script but "
       "drops emoji and splits at apostrophes it does not expect, and [a-zA-Z0-9]+ silently deletes every "
-      "non-ASCII letter (München becomes M and nchen).";
+      "non-ASCII letter" +
+      ascii_damage_example(cases) + ".";
 
   for (const TokenizedCase& c : cases) {  // every token list, as Python would print it
     token_rows.push_back({c.name, "whitespace", text::python_repr_list(c.whitespace)});
@@ -107,7 +127,7 @@ Result report(const std::vector<TokenizedCase>& cases, const TokenizedCase& show
   set_note(chart, std::string("Python's rules: Unicode whitespace, \\w = letters and digits of every script and '_' "
                               "(Unicode ") +
                       text::unicode_version() + ")");
-  result.add_chart(std::move(chart));
+  result.add_chart("token_counts", std::move(chart));
   return result;
 }
 

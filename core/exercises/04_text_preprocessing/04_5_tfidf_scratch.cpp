@@ -69,10 +69,20 @@ Result report(const text::ScratchTfidf& model, const std::vector<std::vector<dou
   result.print("Top terms by IDF (rare/informative): " + five_by_idf(model, true));
   result.print("Bottom terms by IDF (common/filtered): " + five_by_idf(model, false));
   result.print("Key insight: sublinear_tf reduces dominance of repeated terms; min_df removes hapax legomena");
-  result.insight =
-      "Document frequency thresholds decide the vocabulary before any weighting: min_df drops words seen in too "
-      "few documents, max_df_ratio words seen almost everywhere. Smoothed IDF then ranks what is left by rarity, "
-      "and sublinear TF (1 + ln tf) keeps a repeated word from dominating its row.";
+  std::size_t too_rare = 0, too_common = 0;
+  for (const auto& [term, df] : model.document_frequency) {
+    if (idf.contains(term)) continue;
+    (static_cast<long long>(df) < model.options.min_df ? too_rare : too_common) += 1;
+  }
+  result.insight = format(
+      "Document frequency thresholds decide the vocabulary before any weighting: here %zu of the %zu words survive, "
+      "min_df = %lld drops %zu seen in too few documents and max_df_ratio = %s drops %zu seen in too many. Smoothed "
+      "IDF then ranks what is left by rarity, and %s.",
+      vocabulary_size, model.document_frequency.size(), model.options.min_df, too_rare,
+      python_float(model.options.max_df_ratio).c_str(), too_common,
+      model.options.sublinear_tf ? "sublinear TF (1 + ln tf) keeps a repeated word from dominating its row"
+                                 : "with sublinear_tf off the raw counts let a repeated word dominate its row");
+  result.metrics["words_seen"] = model.document_frequency.size();
 
   result.data["vocab"] = model.vocabulary;
   result.data["idf"] = idf;
@@ -82,13 +92,13 @@ Result report(const text::ScratchTfidf& model, const std::vector<std::vector<dou
                    document_frequency_rows(model, idf, n));
   json vocabulary_labels = result.data["vocab"];
   if (vocabulary_size > 0 && vocabulary_size <= 300) {  // beyond that the charts cannot be read
-    result.add_chart(bar_chart("IDF of the kept terms", "term", "idf = ln((1 + N)/(1 + df)) + 1", vocabulary_labels,
-                               {{"idf", idf_values}}));
+    result.add_chart("idf", bar_chart("IDF of the kept terms", "term", "idf = ln((1 + N)/(1 + df)) + 1",
+                                      vocabulary_labels, {{"idf", idf_values}}));
     json doc_labels = json::array();
     for (std::size_t d = 0; d < n; ++d) doc_labels.push_back("doc " + std::to_string(d));
     json heatmap = heatmap_chart("TF-IDF matrix (rows L2-normalised)", rows, "term", "document", Colormap::sequential);
     set_ticks(heatmap, vocabulary_labels, doc_labels);
-    result.add_chart(std::move(heatmap));
+    result.add_chart("matrix", std::move(heatmap));
   }
   return result;
 }

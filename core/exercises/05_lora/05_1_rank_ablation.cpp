@@ -170,14 +170,14 @@ Result report(const json& rows, int d_model, int width, int steps, bool diverged
   set_note(ablation, format("Measured: q and v adapters of each rank trained for %d Adam steps on a width-%d task "
                             "whose update has singular values e^(-i/8).",
                             steps, width));
-  result.add_chart(std::move(ablation));
-  result.add_chart(line_chart("Measured error vs the best any rank-r update can do", "LoRA rank r",
-                              "Validation MSE / base", labels,
-                              {{"measured", measured}, {"Eckart–Young floor", floors}}));
+  result.add_chart("ablation", std::move(ablation));
+  result.add_chart(
+      "floor", line_chart("Measured error vs the best any rank-r update can do", "LoRA rank r", "Validation MSE / base",
+                          labels, {{"measured", measured}, {"Eckart–Young floor", floors}}));
   json formula_chart = line_chart("The notebook's curve: 15 + 10·exp(−r/8)", "LoRA rank r", "Validation Perplexity",
                                   labels, {{"val perplexity (formula)", illustrative}});
   set_note(formula_chart, "illustrative: the notebook's formula, not a measurement");
-  result.add_chart(std::move(formula_chart));
+  result.add_chart("notebook_formula", std::move(formula_chart));
 
   result.print(format("Measured (width %d, %d Adam steps on %d examples, validated on %d):", width, steps,
                       kTrainSamples, kValidationSamples));
@@ -217,7 +217,7 @@ Result run_rank_ablation(const Params& params, const RunContext& context) {
   bool diverged = false;
   for (std::size_t i = 0; i < ranks.size(); ++i) {
     const int r = ranks[i];
-    const TrainingLoop loop{steps, 1, int(i) * steps, int(ranks.size()) * steps};
+    const TrainingLoop loop{steps, 1, int(i) * steps, int(ranks.size()) * steps, format("r = %d", r)};
     const TrainedAdapters trained = train_adapters(task, r, alpha, lr, loop, context, rng);
     diverged = diverged || trained.diverged;
     rows.push_back({{"r", r},

@@ -75,12 +75,15 @@ Result report(const std::vector<Count>& counts, long long d_model, long long r, 
   result.metrics["base_params"] = base_params;
   result.add_table(format("LoRA parameters at r = %lld, d_model = %lld, %lld layers", r, d_model, n_layers),
                    {"Config", "Params/layer", "Total params", "Share of full fine-tuning"}, table);
-  result.add_chart(bar_chart("Trainable LoRA parameters by adapted projections", "Config", "Total params", labels,
-                             {{"total", totals}}));
+  result.add_chart("totals", bar_chart("Trainable LoRA parameters by adapted projections", "Config", "Total params",
+                                       labels, {{"total", totals}}));
   result.insight = format(
       "Each adapted d×d projection adds 2·r·d parameters, so q+v, q+k+v and all four differ only by a factor of "
-      "2 : 3 : 4, and even all four stay under 1%% of full fine-tuning (%.2f%% here).",
-      counts[2].percent_of_full);
+      "2 : 3 : 4: here %.2f%%, %.2f%% and %.2f%% of full fine-tuning%s",
+      counts[0].percent_of_full, counts[1].percent_of_full, counts[2].percent_of_full,
+      counts[2].percent_of_full < 1.0 ? ", so even all four stay under 1%."
+                                      : ", so all four pass 1% at this rank: LoRA stays cheap only while r is much "
+                                        "smaller than d.");
   return result;
 }
 

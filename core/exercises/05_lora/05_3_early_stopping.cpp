@@ -2,7 +2,8 @@
 // stop once `patience` epochs in a row have failed to beat it by more than min_delta.
 //   data    the given val_ppls, or the notebook's simulated U-shaped curve (NumPy's generator, seed 1)
 //   stop    the notebook's EarlyStopping, one epoch at a time
-//   report  best epoch, stop epoch, the epochs skipped, and the curve with the part training never ran
+//   report  best epoch, stop epoch (epochs count from 0), the epochs run, saved and run past the best, and the
+//           curve with the part training never ran; the notebook's own count of "wasted epochs" kept as it printed it
 #include <cmath>
 #include <optional>
 #include <string>
@@ -47,6 +48,17 @@ std::vector<double> simulated_val_ppls(int epochs, NumpyRandom& rng) {
   return ppls;
 }
 
+// 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, 21st, …
+std::string ordinal(int n) {
+  const int last_two = n % 100, last = n % 10;
+  const char* suffix = (last_two >= 11 && last_two <= 13) ? "th"
+                       : last == 1                        ? "st"
+                       : last == 2                        ? "nd"
+                       : last == 3                        ? "rd"
+                                                          : "th";
+  return std::to_string(n) + suffix;
+}
+
 std::vector<double> given_val_ppls(const json& values) {
   std::vector<double> ppls;
   for (const auto& v : values) {
@@ -70,16 +82,25 @@ Result report(const std::vector<double>& ppls, bool simulated, const EarlyStoppi
               std::optional<int> stopped_at) {
   Result result;
   const int n_epochs = int(ppls.size());
-  const int wasted = (stopped_at ? *stopped_at : n_epochs) - stopper.best_epoch - 1;  // the notebook's count
+  // Epochs are numbered from 0, as in the notebook: stopping at epoch s means s + 1 epochs ran.
+  const int epochs_run = stopped_at ? *stopped_at + 1 : n_epochs;
+  const int skipped = n_epochs - epochs_run;
+  const int past_best = epochs_run - 1 - stopper.best_epoch;  // run after the best one: the price of patience
+  const int notebook_wasted = (stopped_at ? *stopped_at : n_epochs) - stopper.best_epoch - 1;  // the notebook's
   result.data["best_epoch"] = stopper.best_epoch;
   result.data["best_ppl"] = stopper.best_ppl;
   result.data["stopped_at"] = stopped_at ? json(*stopped_at) : json(nullptr);
   result.data["val_ppls"] = to_json(ppls);
   result.data["simulated"] = simulated;
+  result.data["notebook_printed"] =
+      "Stopped at epoch: " + (stopped_at ? std::to_string(*stopped_at) : std::string("None")) +
+      format(" (saved %d wasted epochs)", notebook_wasted);
   result.metrics["best_epoch"] = stopper.best_epoch;
   result.metrics["best_ppl"] = stopper.best_ppl;
   result.metrics["stopped_at"] = result.data["stopped_at"];
-  result.metrics["epochs_skipped"] = stopped_at ? n_epochs - *stopped_at - 1 : 0;
+  result.metrics["epochs_run"] = epochs_run;
+  result.metrics["epochs_skipped"] = skipped;
+  result.metrics["epochs_past_best"] = past_best;
 
   json epochs = json::array(), seen = json::array(), unseen = json::array();
   for (int e = 0; e < n_epochs; ++e) {
@@ -88,25 +109,31 @@ Result report(const std::vector<double>& ppls, bool simulated, const EarlyStoppi
     seen.push_back(run ? json(ppls[std::size_t(e)]) : json(nullptr));
     unseen.push_back(!run || (stopped_at && e == *stopped_at) ? json(ppls[std::size_t(e)]) : json(nullptr));
   }
-  json chart = line_chart(format("Early Stopping with Patience=%d", stopper.patience), "Epoch", "Perplexity", epochs,
-                          {{"Val Perplexity", seen}, {"after the stop (never run)", unseen}});
+  json chart = line_chart(format("Early Stopping with Patience=%d", stopper.patience), "Epoch (from 0)", "Perplexity",
+                          epochs, {{"Val Perplexity", seen}, {"after the stop (never run)", unseen}});
   add_marker(chart, stopper.best_epoch, format("Best epoch (%d)", stopper.best_epoch));
   if (stopped_at) add_marker(chart, *stopped_at, format("Early stop (%d)", *stopped_at));
   if (simulated) set_note(chart, "simulated: the notebook's U-shaped curve with NumPy noise, not a training run");
-  result.add_chart(std::move(chart));
+  result.add_chart("val_ppls", std::move(chart));
 
   result.print(format("Best epoch: %d, Best PPL: %.2f", stopper.best_epoch, stopper.best_ppl));
-  result.print("Stopped at epoch: " + (stopped_at ? std::to_string(*stopped_at) : std::string("None")) +
-               format(" (saved %d wasted epochs)", wasted));
+  result.print(
+      stopped_at ? format("Stopped at epoch: %d (counting from 0: %d of %d epochs ran, %d were saved, %d ran "
+                          "past the best)",
+                          *stopped_at, epochs_run, n_epochs, skipped, past_best)
+                 : format("Stopped at epoch: None (all %d epochs ran, %d of them past the best)", n_epochs, past_best));
   result.insight =
       stopped_at
           ? format(
-                "Validation perplexity bottomed out at epoch %d; after %d epochs without a gain of more than %g, "
-                "training stopped at epoch %d and skipped the last %d of %d epochs.",
-                stopper.best_epoch, stopper.patience, stopper.min_delta, *stopped_at, n_epochs - *stopped_at - 1,
-                n_epochs)
-          : format("Perplexity never stalled for %d epochs in a row, so training ran all %d epochs.", stopper.patience,
-                   n_epochs);
+                "Validation perplexity bottomed out at epoch %d (%.2f; epochs count from 0, as in the notebook). "
+                "After %d epochs without a gain of more than %g, training stopped at epoch %d, its %s epoch: it "
+                "saved the last %d of %d epochs, and the %d it ran past the best are the price of patience.",
+                stopper.best_epoch, stopper.best_ppl, stopper.patience, stopper.min_delta, *stopped_at,
+                ordinal(epochs_run).c_str(), skipped, n_epochs, past_best)
+          : format(
+                "Perplexity never stalled for %d epochs in a row, so training ran all %d epochs; the best was "
+                "epoch %d (%.2f, counting from 0).",
+                stopper.patience, n_epochs, stopper.best_epoch, stopper.best_ppl);
   return result;
 }
 
