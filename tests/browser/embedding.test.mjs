@@ -163,10 +163,11 @@ test('run(params) resolves with the new Result; a refused parameter rejects with
   await waitForEvents(page, 'heads', 'lab-result');
 
   const result = await page.evaluate(() => document.getElementById('heads').run({ n_heads: 2, seed: 7 }));
-  assert.deepEqual(differences(result, cli('01.2', { n_heads: 2, seed: 7 })), []);
+  const expected = cli('01.2', { n_heads: 2, seed: 7 });
+  assert.deepEqual(differences(result, expected), []);
   const frame = await labFrame(page, 'heads');
   assert.equal(await frame.inputValue('#embed-param-n_heads'), '2');  // the reader sees what ran
-  assert.equal(await frame.locator('.chart-card').count(), cli('01.2', { n_heads: 2, seed: 7 }).charts.length);
+  assert.equal(await frame.locator('.chart-card').count(), expected.charts.length);
   assert.equal((await events(page, 'heads')).filter((e) => e.type === 'lab-result').length, 2);
   assert.equal(await page.evaluate(() => document.getElementById('heads').result.params.n_heads), 2);
 
@@ -280,6 +281,8 @@ const plainIframePage = (src, title) => `<!doctype html><html lang="en"><head><m
     if (message.type === 'lab:resize') frame.style.height = message.height + 'px';
   });
   window.send = (message) => frame.contentWindow.postMessage(message, lab);
+  // The frame's answer to a command: its lab:result or lab:error (lab:progress messages come before it).
+  window.answer = (requestId) => window.heard.find((m) => m.requestId === requestId && m.type !== 'lab:progress');
 </script></body></html>`;
 
 test('a plain iframe driven by the documented messages: lab:run, requestId, errors, cancel, and its height', async () => {
@@ -294,8 +297,8 @@ test('a plain iframe driven by the documented messages: lab:run, requestId, erro
   assert.deepEqual(differences(await page.evaluate(() => window.heard.find((m) => m.type === 'lab:result').result), cli('01.2', { n_heads: 8 })), []);
 
   await page.evaluate(() => window.send({ type: 'lab:run', params: { n_heads: 2 }, requestId: 1 }));
-  await wait(() => window.heard.some((m) => m.requestId === 1 && m.type !== 'lab:progress'));
-  const answer = await page.evaluate(() => window.heard.find((m) => m.requestId === 1 && m.type !== 'lab:progress'));
+  await wait(() => window.answer(1));
+  const answer = await page.evaluate(() => window.answer(1));
   assert.equal(answer.type, 'lab:result');
   assert.ok(answer.ms > 0);
   assert.deepEqual(differences(answer.result, cli('01.2', { n_heads: 2 })), []);
@@ -307,8 +310,8 @@ test('a plain iframe driven by the documented messages: lab:run, requestId, erro
     window.send({ type: 'lab:launch', requestId: 'type' });
     window.send({ type: 'lab:run', params: { n_heads: 6 }, requestId: 'six' });
   });
-  await wait(() => ['array', 'extra', 'type', 'six'].every((id) => window.heard.some((m) => m.requestId === id && m.type !== 'lab:progress')));
-  const byId = async (id) => page.evaluate((requestId) => window.heard.find((m) => m.requestId === requestId && m.type !== 'lab:progress'), id);
+  await wait(() => ['array', 'extra', 'type', 'six'].every((id) => window.answer(id)));
+  const byId = async (id) => page.evaluate((requestId) => window.answer(requestId), id);
   for (const id of ['array', 'extra', 'type']) assert.equal((await byId(id)).error.code, 'bad_message', id);
   assert.match((await byId('array')).error.message, /params must be an object of JSON values/);
   const six = await byId('six');
@@ -319,13 +322,13 @@ test('a plain iframe driven by the documented messages: lab:run, requestId, erro
   const frame = page.frames().find((f) => f.url().startsWith(site.base));
   await page.evaluate(() => window.send({ type: 'lab:run', params: { n_heads: 4, seq_len: 256, d_model: 512, batch: 8 }, requestId: 'long' }));
   await page.evaluate(() => window.send({ type: 'lab:cancel' }));
-  await wait(() => window.heard.some((m) => m.requestId === 'long' && m.type !== 'lab:progress'));
+  await wait(() => window.answer('long'));
   assert.equal((await byId('long')).error?.code, 'cancelled');
   await page.evaluate(() => {
     window.send({ type: 'lab:run', params: { seq_len: 200, d_model: 512, batch: 8 }, requestId: 'first' });
     window.send({ type: 'lab:run', params: { seq_len: 5 }, requestId: 'second' });
   });
-  await wait(() => window.heard.some((m) => m.requestId === 'second' && m.type !== 'lab:progress'));
+  await wait(() => window.answer('second'));
   assert.equal((await byId('first')).error?.code, 'cancelled');
   assert.equal((await byId('second')).result.params.seq_len, 5);
   assert.equal(await frame.inputValue('#embed-param-seq_len'), '5');
