@@ -17,6 +17,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { galleryOf } from './gallery.mjs';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,6 +68,8 @@ if (courseFigures) {  // each exercise's text names its figure (notebook_figure_
   }
 }
 writeFileSync(join(out, 'catalog.json'), JSON.stringify(catalog));
+// The home page's headline figures, from each exercise's default Result (scripts/gallery.mjs).
+writeFileSync(join(out, 'gallery.json'), JSON.stringify(galleryOf(lab, catalog)));
 
 // 4. Code, highlighted once here so the page needs no highlighter.
 const hljs = require('highlight.js/lib/core');
@@ -117,7 +120,7 @@ const walk = (dir) => {
   }
 };
 walk(out);
-const shell = files.filter((file) => /^(index\.html|embed\.html|catalog\.json|favicon\.svg|manifest\.webmanifest|css\/.*|js\/.*|vendor\/.*\.js)$/.test(file));
+const shell = files.filter((file) => /^(index\.html|embed\.html|catalog\.json|gallery\.json|favicon\.svg|manifest\.webmanifest|css\/.*|js\/.*|vendor\/.*\.js)$/.test(file));
 const version = createHash('sha256');
 for (const file of files.sort()) version.update(file).update(readFileSync(join(out, file)));
 const worker = readFileSync(join(out, 'sw.js'), 'utf8')

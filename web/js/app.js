@@ -6,6 +6,8 @@ import { ExerciseView } from './exercise-view.js';
 import { element } from './result-view.js';
 import { strings } from './strings.js';
 import { decodeParams, parseHash } from './url-state.js';
+import { compareHash, parseCompare, takeCompare } from './compare.js';
+import { addHeadlines } from './gallery.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav-list');
@@ -70,14 +72,17 @@ function showHome() {
       element('h2', { text: strings.home.heading }),
       element('p', { text: strings.home.intro }),
       element('p', { text: strings.home.honesty }),
+      element('p', { text: strings.home.gallery }),
       element('p', {}, strings.home.authors, element('a', { href: 'authors.html', text: strings.home.authorsLink }))),
     element('div', { class: 'notebook-cards' }, ...cards));
+  addHeadlines(main);
 }
 
 function route() {
   if (window.location.hash === shownHash) return;
   shownHash = window.location.hash;
-  const { id, raw } = parseHash(window.location.hash);
+  const { id, raw: hashRaw } = parseHash(window.location.hash);
+  const { raw, compareText } = takeCompare(hashRaw);
   const exercise = catalog.find((ex) => ex.id === id);
   if (!id) return showHome();
   if (!exercise) {
@@ -95,8 +100,8 @@ function route() {
     if (view?.client.busy) client.cancel();
     view = new ExerciseView(main, {
       client, exercise, values, embedded: false, onSettled: registerServiceWorker,
-      onRun: (params) => {
-        const hash = view.hash(params);
+      onRun: (params, compare) => {
+        const hash = view.hash(params) + (compare ? compareHash(compare) : '');
         if (hash !== window.location.hash) {
           history.pushState(null, '', hash);
           shownHash = hash;
@@ -106,7 +111,11 @@ function route() {
     if (document.activeElement?.closest?.('#course-nav')) main.focus({ preventScroll: true });
     if (window.matchMedia('(max-width: 760px)').matches) document.getElementById('nav-toggle').open = false;
   }
-  view.run({ ...Object.fromEntries(exercise.params.map((spec) => [spec.name, spec.default])), ...values });
+  const params = { ...Object.fromEntries(exercise.params.map((spec) => [spec.name, spec.default])), ...values };
+  const compare = compareText === null ? null : parseCompare(compareText, exercise.params);
+  if (compare?.problem) view.showError({ code: 'bad_param', message: compare.problem, param: null });
+  else if (compare) view.runSweep(params, compare);
+  else view.run(params);
 }
 
 async function start() {

@@ -3,8 +3,9 @@
 //   heatmap              with heatmap.js
 // Returns {canvas, toPNG(), append(values)?, destroy()}; append() extends a streaming line chart live.
 /* global Chart */
-import { drawHeatmap, formatValue } from './heatmap.js';
+import { drawHeatmap } from './heatmap.js';
 import { strings } from './strings.js';
+import { HORIZONTAL_AFTER, axisFormatter, shortLabel, spansDecades } from './chart-reading.js';
 
 // Okabe-Ito colours: distinguishable with colour-vision deficiencies.
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
@@ -50,7 +51,7 @@ function lineConfig(spec) {
     backgroundColor: PALETTE[i % PALETTE.length],
     borderWidth: 2,
     pointRadius: series.values.length > 60 ? 0 : 3,
-    spanGaps: false,
+    spanGaps: spec.span_gaps === true,  // compared runs on one x axis: a run without a point there is skipped
   }));
   return {
     type: 'line',
@@ -61,7 +62,7 @@ function lineConfig(spec) {
         x: numericX
           ? { type: 'linear', title: axisTitle(spec.x_label), ticks: { maxTicksLimit: 11 } }
           : { type: 'linear', title: axisTitle(spec.x_label), ticks: { stepSize: 1, callback: (v) => spec.x[v] ?? '' } },
-        y: { title: axisTitle(spec.y_label), ticks: { callback: (v) => formatValue(v) } },
+        y: { type: spansDecades(spec) ? 'logarithmic' : 'linear', title: axisTitle(spec.y_label), ticks: { callback: axisFormatter() } },
       },
       plugins: {
         legend: { display: spec.series.length > 1 },
@@ -80,15 +81,20 @@ function barConfig(spec) {
     backgroundColor: spec.series.length === 1
       ? series.values.map((_, k) => (highlight.has(k) ? HIGHLIGHT : PALETTE[0]))
       : PALETTE[i % PALETTE.length],
+    minBarLength: 2,  // a bar at zero still shows
   }));
+  // Many categories: sideways, one row each (the box grows to fit); long names cut, whole in the tooltip.
+  const sideways = spec.labels.length > HORIZONTAL_AFTER;
+  const categories = { title: axisTitle(spec.x_label),
+    ticks: { autoSkip: !sideways && spec.labels.length > 30, maxRotation: 60, callback: (v) => shortLabel(spec.labels[v], sideways ? 28 : 16) } };
+  const values = { title: axisTitle(spec.y_label), beginAtZero: true, ticks: { callback: axisFormatter() } };
   return {
     type: 'bar',
+    sideways,
     data: { labels: spec.labels, datasets },
     options: {
-      scales: {
-        x: { title: axisTitle(spec.x_label), ticks: { autoSkip: spec.labels.length > 30, maxRotation: 60 } },
-        y: { title: axisTitle(spec.y_label), beginAtZero: true, ticks: { callback: (v) => formatValue(v) } },
-      },
+      indexAxis: sideways ? 'y' : 'x',
+      scales: sideways ? { y: categories, x: values } : { x: categories, y: values },
       plugins: { legend: { display: spec.series.length > 1 } },
     },
   };
@@ -108,9 +114,9 @@ function barLineConfig(spec) {
     options: {
       scales: {
         x: { title: axisTitle(spec.x_label) },
-        y: { position: 'left', beginAtZero: true, title: axisTitle(spec.bars.axis_label), ticks: { callback: (v) => formatValue(v) } },
+        y: { position: 'left', beginAtZero: true, title: axisTitle(spec.bars.axis_label), ticks: { callback: axisFormatter() } },
         y1: { position: 'right', title: axisTitle(spec.line.axis_label), grid: { drawOnChartArea: false },
-              ticks: { callback: (v) => formatValue(v) } },
+              ticks: { callback: axisFormatter() } },
       },
       plugins: { legend: { display: true } },
     },
@@ -125,6 +131,8 @@ export function drawChart(box, spec) {
   canvas.setAttribute('aria-label', strings.chart.ariaLabel(spec.title, spec.type));
   box.append(canvas);
   const config = spec.type === 'line' ? lineConfig(spec) : spec.type === 'bar' ? barConfig(spec) : barLineConfig(spec);
+  if (config.sideways) box.style.height = `${Math.max(300, 14 * spec.labels.length * Math.max(1, spec.series.length) + 80)}px`;
+  delete config.sideways;
   config.options = { ...config.options, responsive: true, maintainAspectRatio: false, animation: false,
                      interaction: { mode: 'nearest', intersect: false } };
   config.plugins = [markerPlugin];

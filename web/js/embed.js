@@ -11,6 +11,7 @@ import { decodeParams } from './url-state.js';
 import { HIDEABLE_PARTS, embedOptionsHash, readEmbedHash } from './embed-options.js';
 import { PROTOCOL_VERSION, ParentChannel } from './embed-protocol.js';
 import { watchHeight } from './embed-size.js';
+import { compareHash, parseCompare, takeCompare } from './compare.js';
 
 const main = document.getElementById('main');
 const status = document.getElementById('engine-status');
@@ -59,18 +60,19 @@ function arm() {
   placeStatus();
 }
 
-function rewriteHash(params) {
-  history.replaceState(null, '', view.hash(params) + embedOptionsHash({ ...readEmbedHash(window.location.hash), origin: first.origin }));
+function rewriteHash(params, compare = null) {
+  history.replaceState(null, '', view.hash(params) + (compare ? compareHash(compare) : '') +
+    embedOptionsHash({ ...readEmbedHash(window.location.hash), origin: first.origin }));
 }
 
 // What the view reports, posted to the parent while the view is the one shown.
 function reporting(isCurrent) {
   return {
-    onRun: (params) => {  // the reader pressed Run
+    onRun: (params, compare) => {  // the reader pressed Run (or ran a comparison)
       if (!isCurrent()) return;
       supersedePending();
       arm();
-      rewriteHash(params);
+      rewriteHash(params, compare);
     },
     onProgress: (update) => {
       if (!isCurrent()) return;
@@ -106,7 +108,9 @@ function show() {
     return;
   }
   document.title = `${exercise.id} ${exercise.title}`;
-  const values = decodeParams(options.raw, exercise.params);
+  const { raw, compareText } = takeCompare(options.raw);
+  const values = decodeParams(raw, exercise.params);
+  const compare = compareText === null ? null : parseCompare(compareText, exercise.params);
   const holder = element('div');
   main.replaceChildren(holder);
   if (first.originProblem) main.prepend(element('p', { class: 'run-error', text: strings.embed.badOrigin(first.originProblem) }));
@@ -117,7 +121,10 @@ function show() {
   channel.post({ type: 'lab:ready', version: PROTOCOL_VERSION, id: exercise.id, title: exercise.title, params: exercise.params });
   if (options.autorun || armed) {
     arm();
-    view.run({ ...Object.fromEntries(exercise.params.map((spec) => [spec.name, spec.default])), ...values });
+    const params = { ...Object.fromEntries(exercise.params.map((spec) => [spec.name, spec.default])), ...values };
+    if (compare?.problem) view.showError({ code: 'bad_param', message: compare.problem, param: null });
+    else if (compare) view.runSweep(params, compare);
+    else view.run(params);
   } else {
     clickToLoad();
   }

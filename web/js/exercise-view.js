@@ -7,6 +7,9 @@ import { liveLossSpec } from './charts.js';
 import { ParamForm } from './form.js';
 import { strings } from './strings.js';
 import { buildHash, changedParams } from './url-state.js';
+import { renderComparison } from './compare.js';
+import { keepBar, sweepControl } from './compare-controls.js';
+import { progressClock } from './time-left.js';
 
 const resultCache = new Map();  // id + params -> {result, ms}: back/forward shows a run again without recomputing
 const cacheKey = (id, params) => `${id} ${JSON.stringify(params)}`;
@@ -14,9 +17,11 @@ const cacheKey = (id, params) => `${id} ${JSON.stringify(params)}`;
 export class ExerciseView {
   // options: {client, exercise, values, embedded, hide (a Set of parts), onRun(params), onSettled(state), siteBase,
   //           onProgress({step, total, loss}), onResult(result, ms), onError({code, message, param?})}
+  // onRun(params, compare) gets the sweep ({name, values}) when the run is one of several compared.
   constructor(container, options) {
     Object.assign(this, options);
     this.hide = this.hide || new Set();
+    this.kept = [];  // the runs kept for comparison: [{result}], oldest first (compare.js draws them)
     this.container = container;
     this.build();
   }
@@ -47,6 +52,8 @@ export class ExerciseView {
     this.cancelButton = element('button', { type: 'button', text: strings.exercise.cancel, disabled: '' });
     const reset = element('button', { type: 'button', text: strings.exercise.reset });
     form.append(element('div', { class: 'actions' }, this.runButton, this.cancelButton, reset));
+    this.sweep = sweepControl(ex.params, this.embedded ? 'embed-param' : 'param', (compare) => this.submitSweep(compare));
+    if (ex.params.length) form.append(this.sweep.node);
     this.status = element('div', { class: 'run-status', role: 'status', 'aria-live': 'polite' });
     this.error = element('div', { class: 'run-error', role: 'alert' });
     this.error.hidden = true;
@@ -69,7 +76,9 @@ export class ExerciseView {
         : element('p', { class: 'lab-note' }, element('strong', { text: strings.exercise.labNote }), ex.lab_notes));
     }
     this.results = element('section', { class: 'results', 'aria-label': 'Result', 'aria-live': 'off' });
-    article.append(...(this.shows('form') ? [controls] : []), ...(this.embedded ? [this.status, this.error] : []), this.results);
+    this.keepControls = keepBar(this);
+    article.append(...(this.shows('form') ? [controls] : []), ...(this.embedded ? [this.status, this.error] : []),
+      this.keepControls.node, this.results);
     if (!this.embedded) article.append(this.comparisonPanel(), this.codePanel(), this.embedPanel());
     else if (this.shows('footer')) article.append(element('p', { class: 'embed-footer' }, element('a', { href: `./${this.hash()}`, target: '_blank', rel: 'noopener', text: strings.exercise.openFullLab })));
     this.container.replaceChildren(article);
@@ -91,17 +100,80 @@ export class ExerciseView {
     const { params, errors } = this.form.read();
     if (errors.length) {
       this.showError({ code: 'bad_param', message: errors.map((e) => e.message).join('; '), param: errors[0].name });
+      this.markStale();
       return;
     }
     this.onRun?.(params);
     this.run(params);
   }
 
+  // Runs the exercise once per value of one parameter, the rest as in the form, and shows them compared.
+  submitSweep(compare) {
+    const { params, errors } = this.form.read();
+    if (errors.length) {
+      this.showError({ code: 'bad_param', message: errors.map((e) => e.message).join('; '), param: errors[0].name });
+      this.markStale();
+      return;
+    }
+    this.onRun?.(params, compare);
+    this.runSweep(params, compare);
+  }
+
+  // params: every parameter; compare: {name, values}. The runs are kept, so later runs draw over them too.
+  async runSweep(params, compare) {
+    const token = (this.sweepToken = (this.sweepToken || 0) + 1);
+    this.sweep.show(compare);
+    this.kept = [];
+    const runs = compare.values.map((value) => ({ ...params, [compare.name]: value }));
+    for (let i = 0; i < runs.length; i++) {
+      this.sweepStep = { n: i + 1, count: runs.length, label: `${compare.name}=${JSON.stringify(compare.values[i])}` };
+      const result = await this.run(runs[i], { partOfSweep: true });
+      if (token !== this.sweepToken || !result) break;
+      if (i < runs.length - 1) this.kept.push({ result });
+    }
+    this.sweepStep = null;
+    if (token === this.sweepToken && this.lastResult && this.kept.length === runs.length - 1) {
+      this.kept.push({ result: this.lastResult });
+      this.keepControls.refresh();
+    }
+  }
+
+  // The run kept for comparison, unless a run with the same parameters is kept already.
+  keep() {
+    if (this.canKeep()) this.kept.push({ result: this.lastResult });
+  }
+
+  clearKept() {
+    this.kept = [];
+    if (this.lastResult) this.show(this.lastResult, this.lastMs);
+  }
+
+  hasResult() { return Boolean(this.lastResult) && !this.results.classList.contains('stale'); }
+
+  keptCount() { return this.kept.length; }
+
+  canKeep() {
+    return this.hasResult() && !this.kept.some((run) => JSON.stringify(run.result.params) === JSON.stringify(this.lastResult.params));
+  }
+
+  // The Result below no longer answers the form (its run failed or never started): say so, and grey it.
+  markStale() {
+    if (!this.lastResult || !this.results.childElementCount) return;
+    this.results.classList.add('stale');
+    if (!this.results.querySelector('.stale-note')) {
+      this.results.prepend(element('p', { class: 'stale-note', role: 'note', text: strings.exercise.staleResult }));
+    }
+    this.status.textContent = strings.exercise.notRun;
+    this.keepControls.refresh();
+  }
+
   setValues(values) {
     this.form?.setValues(values);
   }
 
-  async run(params = this.currentParams()) {
+  // Resolves to the Result when the run succeeded, else to null.
+  async run(params = this.currentParams(), { partOfSweep = false } = {}) {
+    if (!partOfSweep) this.sweepToken = (this.sweepToken || 0) + 1;  // a plain run ends a sweep in progress
     const ex = this.exercise;
     const changed = changedParams(params, ex.params);
     const key = cacheKey(ex.id, changed);
@@ -115,14 +187,16 @@ export class ExerciseView {
       this.status.textContent = strings.exercise.shownAgain;
       this.setState('done');
       this.onResult?.(cached.result, cached.ms);
-      return;
+      return cached.result;
     }
     const token = (this.runToken = (this.runToken || 0) + 1);
     const stale = () => token !== this.runToken;  // a newer run replaced this one
     this.setRunning(true);
-    this.status.replaceChildren(strings.exercise.running);
+    const sweepNote = this.sweepStep ? strings.compareRuns.sweepProgress(this.sweepStep.n, this.sweepStep.count, this.sweepStep.label) : '';
+    this.status.replaceChildren(sweepNote + strings.exercise.running);
     let live = null;
     let progressBar = null;
+    const clock = progressClock();
     const onProgress = (updates) => {
       if (stale()) return;
       const lastUpdate = updates[updates.length - 1];
@@ -131,10 +205,10 @@ export class ExerciseView {
         if (!progressBar) {
           progressBar = element('progress', { class: 'progress', max: String(lastUpdate.total), 'aria-label': strings.exercise.trainingProgress });
           this.statusText = element('span');
-          this.status.replaceChildren(progressBar, ' ', this.statusText);
+          this.status.replaceChildren(...(sweepNote ? [sweepNote] : []), progressBar, ' ', this.statusText);
         }
         progressBar.value = lastUpdate.step;
-        this.statusText.textContent = strings.exercise.step(lastUpdate.step, lastUpdate.total, lastUpdate.loss);
+        this.statusText.textContent = clock.text(lastUpdate);
       }
       const points = updates.filter((u) => typeof u.loss === 'number').map((u) => ({ x: u.step, y: u.loss }));
       if (points.length && this.shows('charts')) {
@@ -151,7 +225,7 @@ export class ExerciseView {
     try {
       outcome = await this.client.run(ex.id, changed, onProgress);
     } catch (error) {
-      if (stale()) return;
+      if (stale()) return null;
       this.setRunning(false);
       this.results.replaceChildren();
       if (error.cancelled) {
@@ -163,9 +237,9 @@ export class ExerciseView {
         this.status.textContent = '';
         this.setState('error');
       }
-      return;
+      return null;
     }
-    if (stale()) return;
+    if (stale()) return null;
     this.setRunning(false);
     const { result, ms } = outcome;
     if (result.error) {
@@ -173,22 +247,33 @@ export class ExerciseView {
       this.showError(result.error);
       this.status.textContent = strings.exercise.failed;
       this.setState('error');
-      return;
+      return null;
     }
     resultCache.set(key, { result, ms });
     this.status.textContent = strings.exercise.done(ms);
     this.show(result, ms);
     this.setState('done');
     this.onResult?.(result, ms);
+    return result;
   }
 
   show(result, ms) {
     const start = performance.now();
-    renderResult(this.results, result, { ms, variant: this.client.info?.variant, hide: this.hide });
+    this.results.classList.remove('stale');
+    const options = { ms, variant: this.client.info?.variant, hide: this.hide };
+    const same = (run) => JSON.stringify(run.result.params) === JSON.stringify(result.params);
+    if (this.kept.length && !(this.kept.length === 1 && same(this.kept[0]))) {
+      const runs = this.kept.some(same) ? this.kept : [...this.kept, { result }];
+      renderComparison(this.results, runs, options);
+    } else {
+      renderResult(this.results, result, options);
+    }
     performance.measure('lab:render', { start, end: performance.now() });
     if (this.labOutput) this.labOutput.textContent = (result.log || []).join('\n') || strings.exercise.nothingPrinted;
     this.markNotebookLines(result.log || []);
     this.lastResult = result;
+    this.lastMs = ms;
+    this.keepControls?.refresh();
   }
 
   // The notebook's printed lines, each marked when the lab printed the very same line.

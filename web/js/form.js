@@ -4,6 +4,7 @@
 // readForm() returns {params, errors}: only JSON that does not parse is caught here; ranges and types are the
 // core's to judge, so its messages are the ones a learner sees.
 import { strings } from './strings.js';
+import { attachFileLoading, itemKind, itemsToText, parseJson, textToItems } from './item-list-input.js';
 
 const isLongText = (spec) => spec.type === 'string' && !spec.choices &&
   (String(spec.default).length > 60 || String(spec.default).includes('\n') || (spec.max ?? 0) > 200);
@@ -44,6 +45,7 @@ function jsonText(value) {
 
 function setControl(control, spec, value) {
   if (control.type === 'checkbox') control.checked = value === true;
+  else if (itemKind(spec) && Array.isArray(value)) control.value = itemsToText(value, itemKind(spec));
   else if (spec.type === 'array' || spec.type === 'object') control.value = typeof value === 'string' ? value : jsonText(value);
   else control.value = value === undefined || value === null ? '' : String(value);
 }
@@ -56,13 +58,8 @@ function readControl(control, spec) {
     const value = Number(text);
     return { value: Number.isFinite(value) ? value : text };
   }
-  if (spec.type === 'array' || spec.type === 'object') {
-    try {
-      return { value: JSON.parse(text) };
-    } catch (error) {
-      return { error: strings.form.notJson(error.message) };
-    }
-  }
+  if (itemKind(spec)) return textToItems(text, itemKind(spec));
+  if (spec.type === 'array' || spec.type === 'object') return parseJson(text);
   return { value: text };
 }
 
@@ -103,6 +100,7 @@ export class ParamForm {
         field.append(label, control, help, error);
       }
       if (control.tagName === 'TEXTAREA') field.classList.add('wide');
+      if (control.tagName === 'TEXTAREA' && (itemKind(spec) || spec.type === 'string')) attachFileLoading(field, control, itemKind(spec));
       control.addEventListener('input', () => this.markChanged(spec.name));
       control.addEventListener('change', () => this.markChanged(spec.name));
       this.fields.set(spec.name, { spec, control, field, error });
@@ -139,6 +137,7 @@ export class ParamForm {
         errors.push({ name: spec.name, message: `${spec.name}: ${read.error}` });
         error.textContent = read.error;
         control.setAttribute('aria-invalid', 'true');
+        if (read.position !== undefined) control.dataset.errorAt = String(read.position);
       } else {
         params[spec.name] = read.value;
       }
@@ -150,6 +149,12 @@ export class ParamForm {
     const entry = this.fields.get(name);
     if (!entry) return;
     entry.control.setAttribute('aria-invalid', 'true');
+    const at = entry.control.dataset.errorAt;  // JSON or a CSV line that did not parse: put the caret there
+    delete entry.control.dataset.errorAt;
+    if (at !== undefined && entry.control.setSelectionRange) {
+      entry.control.focus();
+      entry.control.setSelectionRange(Number(at), Number(at) + 1);
+    }
   }
 
   focusFirst() { this.fields.values().next().value?.control.focus(); }

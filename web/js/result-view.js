@@ -6,6 +6,8 @@ import { drawChart } from './charts.js';
 import { chartTable, download, fileSafe, toCSV } from './export.js';
 import { formatValue } from './heatmap.js';
 import { strings } from './strings.js';
+import { labelledPNG } from './png-export.js';
+import { logScaleToggle, sharedHeatmapScales } from './chart-reading.js';
 
 const MAX_TABLE_CELLS = 60;  // rows and columns shown inline; the CSV has everything
 
@@ -76,7 +78,7 @@ export function chartCard(container, spec, stem) {
   if (spec.note) card.append(element('figcaption', { class: 'chart-note', text: spec.note }));
   const name = `${stem}-${fileSafe(spec.title)}`;
   const png = element('button', { type: 'button', class: 'small', text: strings.result.downloadPng });
-  png.addEventListener('click', () => download(`${name}.png`, handle.toPNG(), 'image/png'));
+  png.addEventListener('click', () => download(`${name}.png`, labelledPNG(handle.canvas, spec), 'image/png'));
   const csv = element('button', { type: 'button', class: 'small', text: strings.result.downloadCsv });
   csv.addEventListener('click', () => {
     const { columns, rows } = chartTable(spec);
@@ -94,7 +96,7 @@ export function chartCard(container, spec, stem) {
     show.setAttribute('aria-expanded', String(!dataBox.hidden));
     show.textContent = dataBox.hidden ? strings.result.showData : strings.result.hideData;
   });
-  card.append(element('div', { class: 'chart-actions' }, png, csv, show), dataBox);
+  card.append(element('div', { class: 'chart-actions' }, png, csv, show, logScaleToggle(handle, spec)), dataBox);
   return handle;
 }
 
@@ -119,7 +121,7 @@ export function renderResult(container, result, { ms, variant, hide = new Set() 
   if (result.charts?.length && shows('charts')) {
     const charts = element('div', { class: 'charts' });
     container.append(element('h3', { text: strings.result.charts }), charts);
-    for (const spec of result.charts) chartCard(charts, spec, stem);
+    for (const spec of sharedHeatmapScales(result.charts)) chartCard(charts, spec, stem);
   }
   if (result.tables?.length && shows('tables')) {
     container.append(element('h3', { text: strings.result.tables }));

@@ -14,8 +14,14 @@ export const strings = {
     intro: 'Every exercise of the course’s five notebooks (transformers from scratch, BERT-style classification, ' +
       'LLM application patterns, text preprocessing and LoRA fine-tuning) runs here, on a C++ core compiled to ' +
       'WebAssembly. No Python, no install, no server: pick an exercise, change its parameters and run it.',
-    honesty: 'With the default parameters each exercise prints what the notebook prints. Where the notebook fakes, ' +
-      'hard-codes or mis-checks a result, the lab computes the real thing or labels the figure, and says why.',
+    honesty: 'With the default parameters, 20 of the 25 exercises print what the notebook prints. Five differ, each ' +
+      'for a reason stated on its page: 01.2 and 02.5 draw their weights from the lab’s seeded generator, not ' +
+      'PyTorch’s; 02.3 also checks the accumulated gradient against the full batch; 05.1 labels the notebook’s ' +
+      'made-up perplexities as illustrative and adds a measured ablation; 05.4 uses a causal mask and held-out data, ' +
+      'since the notebook’s model reads the answer. Wherever the notebook fakes, hard-codes or mis-checks a result, ' +
+      'the lab computes the real thing or labels the figure, and says why.',
+    gallery: 'Beside each exercise: its headline figures with the default parameters, computed by this lab’s engine ' +
+      'when the site was built.',
     notebook: (number, title) => `${number} · ${title}`,
     exerciseTitle: (exercise) => `${exercise.id} ${exercise.title} · Deep Learning & NLP Lab`,
     noSuchTitle: 'No such exercise',
@@ -42,6 +48,8 @@ export const strings = {
     cancelled: 'Cancelled. Change the parameters or run again.',
     engineRestarted: (message) => `${message}. The engine was restarted; the next run will work.`,
     failed: 'The run stopped with an error; fix the parameter and run again.',
+    staleResult: 'Not current: this Result is from an earlier run. The parameters above did not run; fix what is marked and run again.',
+    notRun: 'Not run: fix the parameter marked above.',
     done: (ms) => `Done in ${formatMs(ms)} ms.`,
     nothingPrinted: '(nothing printed)',
     errorTitle: (error) => (error.param ? `Parameter ${error.param}: ${error.code}` : error.code),
@@ -130,6 +138,7 @@ export const strings = {
     ariaLabel: (title, type) => `${title}: ${type} chart. Use "Show data" for the numbers.`,
     noChartJs: 'Chart.js did not load',
     liveTitle: 'Training loss (live)',
+    logScale: ' Log scale',
     step: 'Step',
     loss: 'Loss',
   },
@@ -137,6 +146,45 @@ export const strings = {
     range: (min, max) => ` Range ${min}–${max}.`,
     defaultValue: (value) => ` Default: ${value}.`,
     notJson: (message) => `not valid JSON (${message})`,
+  },
+  progress: {
+    left: (ms) => (ms < 1000 ? 'under a second left' : `about ${ms < 10000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000)} s left`),
+    elapsed: (ms) => `${(ms / 1000).toFixed(1)} s so far`,
+  },
+  items: {
+    hint: (kind) => (kind === 'lines' ? 'One item a line (a JSON array works too). Load a .txt file or drop one here.'
+      : kind === 'pairs' ? 'One text,label a line (a JSON array works too). Load a .csv or .txt file or drop one here.'
+        : 'Load a .txt file or drop one here.'),
+    loadFile: 'Load a file',
+    loaded: (name, count, kind) => (kind ? `Loaded ${name}: ${count} item${count === 1 ? '' : 's'}.` : `Loaded ${name}: ${count} characters.`),
+    tooLarge: (name, size, max) => `${name} is ${(size / 1048576).toFixed(1)} MB; files up to ${max / 1048576} MB are read.`,
+    jsonAt: (line, column, reason) => `not valid JSON at line ${line}, column ${column} (${reason})`,
+    badPair: (line) => `line ${line} is not text,label (the label goes after the last comma)`,
+  },
+  compareRuns: {
+    keep: 'Keep this run',
+    kept: 'Kept',
+    clear: 'Clear kept runs',
+    keepHint: 'Keep this run to draw later runs over it.',
+    keptNote: (count) => `${count} run${count === 1 ? '' : 's'} kept: the next runs are drawn over ${count === 1 ? 'it' : 'them'}.`,
+    heading: (count) => `Result: ${count} runs compared`,
+    namedBy: 'Each run is named by the parameters that differ: ',
+    runNumber: (n) => `run ${n}`,
+    runColumn: 'run',
+    metricColumn: 'metric',
+    metricsCaption: 'Headline figures, a column per run',
+    csvAllRuns: 'Download CSV (all runs)',
+    sweepSummary: 'Compare several values of one parameter',
+    sweepName: 'Parameter',
+    sweepValues: 'Values, separated by commas',
+    sweepRun: 'Run each and compare',
+    sweepHelp: (spec) => (spec ? `${spec.help}.${spec.min !== undefined && spec.max !== undefined ? ` Range ${spec.min}–${spec.max}.` : ''} ` +
+      'The other parameters stay as in the form; the link then reproduces the comparison.' : ''),
+    sweepPlaceholder: (spec) => (spec?.type === 'number' ? 'e.g. 0.001, 0.01' : spec?.type === 'integer' ? 'e.g. 1, 2, 4' : ''),
+    sweepProgress: (n, count, label) => `Run ${n} of ${count} (${label}): `,
+    unknownName: (name, names) => `compare: “${name}” is not a parameter of this exercise; it has ${names.join(', ')}.`,
+    tooFew: (name) => `compare: give ${name} at least two values, e.g. compare=${name}:1,2.`,
+    tooMany: (count, max) => `compare: ${count} values given; at most ${max} runs are compared at once.`,
   },
 };
 
