@@ -1,16 +1,25 @@
 // The home page's gallery: each exercise's headline figures from its default Result, computed by the lab's own
 // module when the site is built (build-site.mjs writes them to gallery.json). The figures are the Result's first
-// metrics (wall-clock ones, ending in _ms, left out: they belong to the machine that built the site).
+// numeric metrics (then its true/false ones; wall-clock ones, ending in _ms, left out: they belong to the machine
+// that built the site).
 export const HEADLINE_METRICS = 2;
 
 export function galleryOf(lab, catalog) {
   return catalog.map((entry) => {
     const result = JSON.parse(lab.runExercise(entry.id, '{}', () => {}));
     if (result.error) throw new Error(`gallery: ${entry.id} with its defaults failed: ${result.error.message}`);
-    const headline = Object.entries(result.metrics || {})
-      .filter(([name, value]) => !name.endsWith('_ms') && (typeof value === 'number' || typeof value === 'boolean'))
+    const shown = Object.entries(result.metrics || {}).filter(([name]) => !name.endsWith('_ms'));
+    const headline = [...shown.filter(([, value]) => typeof value === 'number'), ...shown.filter(([, value]) => typeof value === 'boolean')]
       .slice(0, HEADLINE_METRICS)
       .map(([name, value]) => ({ name, value }));
-    return { id: entry.id, title: result.title, headline };
+    // Where there is no figure to show (02.2, 03.3, 04.4 have no metrics), the first sentence of its insight.
+    const sentence = headline.length ? null : firstSentence(result.insight || '');
+    return { id: entry.id, title: result.title, headline, sentence };
   });
+}
+
+function firstSentence(text) {
+  const end = text.search(/[.!?](\s|$)/);
+  const sentence = end < 0 ? text : text.slice(0, end + 1);
+  return sentence.length > 160 ? `${sentence.slice(0, 159)}…` : sentence;
 }

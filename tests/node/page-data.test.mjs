@@ -90,3 +90,14 @@ test('a JSON error is placed by the grammar, whatever the engine says', async ()
   assert.equal(jsonErrorAt('"tab\there"').reason.startsWith('a control character'), true);
   assert.equal(jsonErrorAt('{"a": tru}').reason, 'expected true');
 });
+
+test('a table column writes all its numbers one way, and large counts get separators', async () => {
+  const { columnFormatter, metricText } = await import('../../web/js/number-format.js');
+  const mixed = columnFormatter([0.0005, 0.001, 0.3449999]);
+  assert.deepEqual([0.0005, 0.001, 0.3449999].map(mixed), ['5.000e-4', '1.000e-3', '3.450e-1']);
+  const plain = columnFormatter([0.001, 0.3449999, 2]);
+  assert.deepEqual([0.001, 0.3449999, 2].map(plain), ['0.001', '0.345', '2']);
+  assert.equal(metricText(109482240), '109,482,240');
+  assert.equal(metricText(0.00012), '1.200e-4');
+  assert.equal(metricText(0.123456789), '0.1234568');
+});

@@ -97,21 +97,21 @@ const seriesName = (label, spec, series) => (spec.series.length > 1 ? `${label} 
 
 // One line chart with every run's series over the union of their x values (gaps where a run has no point).
 export function overlayLines(entries) {
-  const first = entries[entries.length - 1].spec;
+  const current = entries[entries.length - 1].spec;  // the newest run's title, labels and caption
   const x = unionOf(entries.map((e) => e.spec.x));
   const series = entries.flatMap(({ label, spec }) => spec.series.map((s) => ({
     name: seriesName(label, spec, s), values: aligned(spec.x, s.values, x) })));
-  const markers = entries.every((e) => same(e.spec.markers || [], first.markers || [])) ? first.markers || [] : [];
-  return { ...first, x, series, markers, span_gaps: true };
+  const markers = entries.every((e) => same(e.spec.markers || [], current.markers || [])) ? current.markers || [] : [];
+  return { ...current, x, series, markers, span_gaps: true };
 }
 
 // One bar chart with the runs' bars grouped at each label.
 export function groupBars(entries) {
-  const first = entries[entries.length - 1].spec;
+  const current = entries[entries.length - 1].spec;
   const labels = unionOf(entries.map((e) => e.spec.labels));
   const series = entries.flatMap(({ label, spec }) => spec.series.map((s) => ({
     name: seriesName(label, spec, s), values: aligned(spec.labels, s.values, labels) })));
-  return { ...first, labels, series, highlight: [] };
+  return { ...current, labels, series, highlight: [] };
 }
 
 // Heatmaps side by side share one colour scale, so equal colours are equal values in every panel.

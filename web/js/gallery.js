@@ -1,5 +1,6 @@
 // The home page's gallery: beside each exercise in the notebook cards, its headline figures from its default
-// Result (gallery.json, computed by the lab's own module when the site was built: scripts/gallery.mjs). Only
+// Result, or the first sentence of its insight where it has none (gallery.json, computed by the lab's own module
+// when the site was built: scripts/gallery.mjs). Only
 // placed here, never computed; without the file the cards stay plain links.
 import { element } from './result-view.js';
 import { formatValue } from './heatmap.js';
@@ -14,7 +15,11 @@ export async function addHeadlines(container) {
   }
   for (const entry of gallery) {
     const link = container.querySelector(`a[href="#${CSS.escape(entry.id)}"]`);
-    if (!link || !entry.headline.length || link.parentElement.querySelector('.headline')) continue;
+    if (!link || link.parentElement.querySelector('.headline')) continue;
+    if (!entry.headline.length) {
+      if (entry.sentence) link.parentElement.append(element('span', { class: 'headline sentence', 'data-id': entry.id, text: entry.sentence }));
+      continue;
+    }
     link.parentElement.append(element('span', { class: 'headline', 'data-id': entry.id },
       ...entry.headline.flatMap(({ name, value }, i) => [i ? ' · ' : '',
         element('span', { class: 'headline-name', text: `${name} ` }),

@@ -7,6 +7,7 @@ import { chartTable, download, fileSafe, toCSV } from './export.js';
 import { formatValue } from './heatmap.js';
 import { strings } from './strings.js';
 import { labelledPNG } from './png-export.js';
+import { columnFormatter, metricText } from './number-format.js';
 import { logScaleToggle, sharedHeatmapScales } from './chart-reading.js';
 
 const MAX_TABLE_CELLS = 60;  // rows and columns shown inline; the CSV has everything
@@ -30,10 +31,11 @@ export function dataTable(columns, rows, caption) {
   for (const column of columns.slice(0, MAX_TABLE_CELLS + 1)) head.append(element('th', { scope: 'col', text: String(column) }));
   table.append(element('thead', {}, head));
   const body = element('tbody');
+  const formats = columns.map((_, i) => columnFormatter(rows.map((row) => row[i])));
   for (const row of rows.slice(0, MAX_TABLE_CELLS)) {
     const tr = element('tr');
     row.slice(0, MAX_TABLE_CELLS + 1).forEach((cell, i) => {
-      const text = typeof cell === 'number' ? formatValue(cell) : cell === null ? '—' :
+      const text = typeof cell === 'number' ? (formats[i]?.(cell) ?? formatValue(cell)) : cell === null ? '—' :
         typeof cell === 'object' ? JSON.stringify(cell) : String(cell);
       tr.append(element(i === 0 ? 'th' : 'td', { class: typeof cell === 'number' ? 'num' : '', ...(i === 0 ? { scope: 'row' } : {}), text }));
     });
@@ -50,9 +52,7 @@ export function dataTable(columns, rows, caption) {
 function metricList(metrics) {
   const list = element('ul', { class: 'metrics', 'aria-label': strings.result.metrics });
   for (const [name, value] of Object.entries(metrics || {})) {
-    const shown = typeof value === 'boolean' ? (value ? 'true' : 'false')
-      : typeof value === 'number' && !Number.isInteger(value) && Math.abs(value) >= 1e-3 && Math.abs(value) < 1e6
-        ? String(Number(value.toPrecision(7))) : formatValue(value);
+    const shown = typeof value === 'boolean' ? (value ? 'true' : 'false') : metricText(value) ?? formatValue(value);
     list.append(element('li', { class: 'metric', 'data-metric': name },
       element('span', { class: 'metric-name', text: name }),
       element('span', { class: 'metric-value', text: shown, title: String(value) })));
