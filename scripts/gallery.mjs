@@ -1,7 +1,6 @@
 // The home page's gallery: each exercise's headline figures from its default Result, computed by the lab's own
 // module when the site is built (build-site.mjs writes them to gallery.json). The figures are the Result's first
-// numeric metrics (then its true/false ones; wall-clock ones, ending in _ms, left out: they belong to the machine
-// that built the site).
+// numeric metrics (wall-clock ones, ending in _ms, left out: they belong to the machine that built the site).
 export const HEADLINE_METRICS = 2;
 
 export function galleryOf(lab, catalog) {
@@ -9,10 +8,10 @@ export function galleryOf(lab, catalog) {
     const result = JSON.parse(lab.runExercise(entry.id, '{}', () => {}));
     if (result.error) throw new Error(`gallery: ${entry.id} with its defaults failed: ${result.error.message}`);
     const shown = Object.entries(result.metrics || {}).filter(([name]) => !name.endsWith('_ms'));
-    const headline = [...shown.filter(([, value]) => typeof value === 'number'), ...shown.filter(([, value]) => typeof value === 'boolean')]
-      .slice(0, HEADLINE_METRICS)
+    const headline = shown.filter(([, value]) => typeof value === 'number').slice(0, HEADLINE_METRICS)
       .map(([name, value]) => ({ name, value }));
-    // Where there is no figure to show (02.2, 03.3, 04.4 have no metrics), the first sentence of its insight.
+    // Where there is no number to show (02.2, 03.3, 04.4 have no metrics; 03.1, 03.4, 05.1 only true/false ones),
+    // the first sentence of its insight.
     const sentence = headline.length ? null : firstSentence(result.insight || '');
     return { id: entry.id, title: result.title, headline, sentence };
   });

@@ -76,3 +76,18 @@ test('the authors\' guide has no WCAG A/AA violations', async () => {
   assert.deepEqual(await violations(page), []);
   await context.close();
 });
+
+test('compared runs with the sweep control open, and a field with its file loading, have no WCAG A/AA violations', async () => {
+  const page = await openPage(site);
+  await page.goto(`${site.base}#02.5&epochs=20&compare=epochs:20,40`);
+  await page.waitForSelector('.compare-runs[data-compared="2"]');
+  await settled(page);
+  assert.deepEqual(await violations(page), []);
+  await page.goto(`${site.base}#04.3`);
+  await settled(page);
+  await page.fill('#param-test', '[["broken"');
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('.results.stale');
+  assert.deepEqual(await violations(page), []);
+  await page.closeAll();
+});

@@ -176,9 +176,11 @@ export function renderComparison(container, runs, { ms, variant, hide = new Set(
   }
   if (shows('insight')) {
     const list = element('ul', { class: 'compare-insights' });
+    const byText = new Map();  // runs whose insights say the same are named together
     runs.forEach((run, i) => {
-      if (run.result.insight) list.append(element('li', {}, element('strong', { text: `${labels[i]}: ` }), run.result.insight));
+      if (run.result.insight) byText.set(run.result.insight, [...(byText.get(run.result.insight) || []), labels[i]]);
     });
+    for (const [text, names] of byText) list.append(element('li', {}, element('strong', { text: `${names.join(', ')}: ` }), text));
     if (list.childElementCount) container.append(element('div', { class: 'insight' }, element('strong', { text: strings.result.insight }), list));
   }
 
