@@ -101,3 +101,11 @@ test('a table column writes all its numbers one way, and large counts get separa
   assert.equal(metricText(0.00012), '1.200e-4');
   assert.equal(metricText(0.123456789), '0.1234568');
 });
+
+test('no exercise has a parameter named compare, so the option never shadows one', async () => {
+  const { nativeCli } = await import('./lab-module.mjs');
+  const { COMPARE_OPTION } = await import('../../web/js/compare.js');
+  const catalog = JSON.parse(nativeCli(['list']).stdout);
+  assert.equal(catalog.length, 25);
+  assert.deepEqual(catalog.filter((ex) => ex.params.some((spec) => spec.name === COMPARE_OPTION)).map((ex) => ex.id), []);
+});

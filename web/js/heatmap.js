@@ -87,7 +87,9 @@ export function drawHeatmap(box, spec) {
   const measure = document.createElement('canvas').getContext('2d');
   measure.font = '11px system-ui, sans-serif';
   const widest = (names) => Math.max(0, ...(names || []).map((name) => measure.measureText(name).width));
-  const margin = { left: Math.min(140, Math.max(40, widest(yNames) + 24)), right: 78, top: 8, bottom: 46 };
+  // The right margin holds the colour bar (14 + 12 px) and its three labels whole.
+  const barLabels = [formatValue(hi), formatValue((lo + hi) / 2), formatValue(lo)];
+  const margin = { left: Math.min(140, Math.max(40, widest(yNames) + 24)), right: Math.max(78, 36 + widest(barLabels)), top: 8, bottom: 46 };
   let plot = { x: 0, y: 0, w: 0, h: 0 };
 
   function draw() {
