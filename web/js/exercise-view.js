@@ -7,7 +7,7 @@ import { liveLossSpec } from './charts.js';
 import { ParamForm } from './form.js';
 import { strings } from './strings.js';
 import { buildHash, changedParams } from './url-state.js';
-import { renderComparison } from './compare.js';
+import { MAX_COMPARED_RUNS, renderComparison } from './compare.js';
 import { keepBar, sweepControl } from './compare-controls.js';
 import { progressClock } from './time-left.js';
 
@@ -139,7 +139,7 @@ export class ExerciseView {
     }
   }
 
-  // The run kept for comparison, unless a run with the same parameters is kept already.
+  // The run kept for comparison, unless a run with the same parameters is kept already (at most 8 are kept).
   keep() {
     if (this.canKeep()) this.kept.push({ result: this.lastResult });
   }
@@ -154,7 +154,8 @@ export class ExerciseView {
   keptCount() { return this.kept.length; }
 
   canKeep() {
-    return this.hasResult() && !this.kept.some((run) => JSON.stringify(run.result.params) === JSON.stringify(this.lastResult.params));
+    return this.hasResult() && this.kept.length < MAX_COMPARED_RUNS &&
+      !this.kept.some((run) => JSON.stringify(run.result.params) === JSON.stringify(this.lastResult.params));
   }
 
   // A failed or cancelled run leaves no Result below: none to keep either.
