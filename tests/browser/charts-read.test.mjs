@@ -62,6 +62,25 @@ test("01.5's loss starts on a log axis and the toggle turns it linear; 01.3's 19
   await page.closeAll();
 });
 
+test("04.3's test sentences are cut on the axis and whole in the data and tooltip, at 375 px", async () => {
+  const page = await openPage(site, { width: 375, height: 800 });
+  await page.goto(`${site.base}#04.3`);
+  await settled(page);
+  const spec = cli('04.3').charts.find((c) => c.key === 'probabilities');
+  const { ticks, labels } = await page.$eval('.results .chart-card canvas', (canvas) => {
+    const chart = globalThis.Chart.getChart(canvas);
+    return { ticks: chart.scales.x.ticks.map((t) => chart.scales.x.getLabelForValue(t.value) && chart.options.scales.x.ticks.callback.call(chart.scales.x, t.value)), labels: chart.data.labels };
+  });
+  assert.deepEqual(labels, spec.labels);
+  assert.ok(spec.labels.some((label) => label.length > 16));
+  ticks.forEach((tick, i) => {
+    assert.ok(tick.length <= 16, tick);
+    assert.ok(spec.labels[i].startsWith(tick.replace(/…$/, '')), `${tick} cut from ${spec.labels[i]}`);
+  });
+  await page.locator('.chart-card').first().screenshot({ path: join(screenshots, '04.3-sentences-phone.png') });
+  await page.closeAll();
+});
+
 test("a chart's PNG carries its title above and its caption below (05.1's illustrative formula)", async () => {
   const page = await openPage(site);
   await page.goto(`${site.base}#05.1`);

@@ -91,6 +91,14 @@ test('the sweep control writes the comparison into the URL, so the link reproduc
   assert.deepEqual(rows.slice(0, 2), [12, 24]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `the comparison overflows by ${overflow} px`);
+  // The side-by-side pair's CSV holds both runs' cells, each row led by its run.
+  const pair = page.locator('.compare-side-by-side').first();
+  const csv = (await downloaded(page, () => pair.locator('button', { hasText: 'all runs' }).click())).trim().split('\r\n');
+  const encoding = [cli('01.1', { seq_len: 12 }), cli('01.1', { seq_len: 24 })].map((run) => run.charts[0]);
+  assert.equal(csv.length, 1 + 12 + 24);
+  assert.ok(csv[0].startsWith('run,'));
+  assert.deepEqual([csv[1].split(',')[0], csv[13].split(',')[0]], ['seq_len=12', 'seq_len=24']);
+  assert.ok(close(Number(csv[13].split(',')[3]), encoding[1].z[0][1]));
   await page.screenshot({ path: join(screenshots, 'compare-01.1-phone.png'), fullPage: true });
   assert.deepEqual(page.problems, []);
   await page.closeAll();
@@ -226,7 +234,7 @@ test('a long run shows its progress with the time left (05.1 at 3,000 steps)', a
   await page.waitForFunction(() => /step \d+ \/ \d+.*(about [\d.]+ s|under a second) left/.test(document.querySelector('.run-status')?.textContent || ''),
     null, { timeout: 60000, polling: 50 });
   const status = await page.textContent('.run-status');
-  await page.screenshot({ path: join(screenshots, 'progress-time-left.png') });
+  await page.locator('.controls').screenshot({ path: join(screenshots, 'progress-time-left.png') });
   assert.equal(await settled(page, 120000), 'done');
   assert.match(status, /s so far/);
   assert.deepEqual(page.problems, []);

@@ -5,6 +5,7 @@
 // The view (exercise-view.js) owns the kept runs; these only call it.
 import { element } from './result-view.js';
 import { parseCompare } from './compare.js';
+import { itemKind } from './item-list-input.js';
 import { strings } from './strings.js';
 
 // view: {keep(), clearKept(), keptCount(), canKeep()}. Returns {node, refresh()}.
@@ -27,9 +28,13 @@ export function keepBar(view) {
   return { node, refresh };
 }
 
-// specs: the exercise's parameters; onSweep({name, values}) runs it. Returns the control (a <details>).
+// specs: the exercise's parameters; onSweep({name, values}) runs it. Returns {node, show(compare)}, or null when
+// no parameter can be swept.
 export function sweepControl(specs, idPrefix, onSweep) {
-  const sweepable = specs.filter((spec) => spec.type !== 'object');
+  // Numbers, switches, choices, short texts and short JSON arrays (05.1's ranks); not a learner's data or long texts.
+  const sweepable = specs.filter((spec) => spec.type !== 'object' && !itemKind(spec) &&
+    !(spec.type === 'string' && !spec.choices && (spec.max ?? 0) > 200));
+  if (!sweepable.length) return null;
   const select = element('select', { id: `${idPrefix}-sweep-name` });
   for (const spec of sweepable) select.append(new Option(spec.name, spec.name));
   const values = element('input', { type: 'text', id: `${idPrefix}-sweep-values`, spellcheck: 'false',
@@ -45,7 +50,7 @@ export function sweepControl(specs, idPrefix, onSweep) {
   select.addEventListener('change', describe);
   describe();
   const start = () => {
-    const parsed = parseCompare(`${select.value}:${values.value}`, specs);
+    const parsed = parseCompare(`${select.value}:${values.value}`, sweepable);
     if (parsed.problem) {
       error.textContent = parsed.problem;
       values.setAttribute('aria-invalid', 'true');

@@ -53,7 +53,7 @@ export class ExerciseView {
     const reset = element('button', { type: 'button', text: strings.exercise.reset });
     form.append(element('div', { class: 'actions' }, this.runButton, this.cancelButton, reset));
     this.sweep = sweepControl(ex.params, this.embedded ? 'embed-param' : 'param', (compare) => this.submitSweep(compare));
-    if (ex.params.length) form.append(this.sweep.node);
+    if (this.sweep) form.append(this.sweep.node);
     this.status = element('div', { class: 'run-status', role: 'status', 'aria-live': 'polite' });
     this.error = element('div', { class: 'run-error', role: 'alert' });
     this.error.hidden = true;
@@ -123,7 +123,7 @@ export class ExerciseView {
   // params: every parameter; compare: {name, values}. The runs are kept, so later runs draw over them too.
   async runSweep(params, compare) {
     const token = (this.sweepToken = (this.sweepToken || 0) + 1);
-    this.sweep.show(compare);
+    this.sweep?.show(compare);
     this.kept = [];
     const runs = compare.values.map((value) => ({ ...params, [compare.name]: value }));
     for (let i = 0; i < runs.length; i++) {
