@@ -129,6 +129,21 @@ test('Keep this run pins a Result: the next run draws over it, Clear kept runs r
   await page.closeAll();
 });
 
+test('while a sweep trains its second run, the live loss grows over the first run\'s curve', async () => {
+  const page = await openPage(site);
+  await page.goto(`${site.base}#01.5&steps=3000&compare=lr:0.001,0.01`);
+  const live = await page.waitForFunction(() => {
+    const canvas = document.querySelector('.results .chart-card canvas');
+    const chart = canvas && globalThis.Chart.getChart(canvas);
+    return chart && chart.data.datasets.length === 2 && chart.data.datasets[0].data.length > 0 && chart.data.datasets.map((d) => d.label);
+  }, null, { timeout: 60000, polling: 50 });
+  assert.deepEqual(await live.jsonValue(), ['lr=0.01 (live)', 'lr=0.001']);
+  await page.waitForSelector('.compare-runs[data-compared="2"]', { timeout: 120000 });
+  assert.equal(await settled(page), 'done');
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
 test('the embed runs a comparison from its hash too', async () => {
   const page = await openPage(site);
   await page.goto(`${site.base}embed.html#01.5&steps=60&compare=lr:0.001,0.01`);

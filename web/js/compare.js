@@ -233,3 +233,16 @@ export function renderComparison(container, runs, { ms, variant, hide = new Set(
     });
   }
 }
+
+// The live loss chart of a run while runs are kept: this run's loss grows on top of the kept runs' finished
+// curves (their streamed chart), each named as in the comparison. null when no kept run streamed a loss.
+export function liveOverKept(kept, params, liveSpec) {
+  const labels = runLabels([...kept, { result: { params } }]);
+  const entries = kept.map((run, i) => ({ label: labels[i], spec: (run.result.charts || []).find((c) => c.stream) }))
+    .filter((entry) => entry.spec && entry.spec.type === 'line');
+  if (!entries.length) return null;
+  const merged = overlayLines(entries);
+  // The live series comes first (append() extends the first series), empty until the first report.
+  merged.series.unshift({ name: `${labels[labels.length - 1]} ${strings.compareRuns.live}`, values: [] });
+  return { ...merged, title: liveSpec.title, key: 'live', markers: [] };
+}

@@ -7,7 +7,7 @@ import { liveLossSpec } from './charts.js';
 import { ParamForm } from './form.js';
 import { strings } from './strings.js';
 import { buildHash, changedParams } from './url-state.js';
-import { MAX_COMPARED_RUNS, renderComparison } from './compare.js';
+import { MAX_COMPARED_RUNS, liveOverKept, renderComparison } from './compare.js';
 import { keepBar, sweepControl } from './compare-controls.js';
 import { progressClock } from './time-left.js';
 
@@ -225,7 +225,8 @@ export class ExerciseView {
           this.results.replaceChildren(element('h3', { text: strings.exercise.training }));
           const charts = element('div', { class: 'charts' });
           this.results.append(charts);
-          live = chartCard(charts, liveLossSpec(), `lab-${ex.id}`);
+          const full = { ...Object.fromEntries(ex.params.map((spec) => [spec.name, spec.default])), ...params };
+          live = chartCard(charts, (this.kept.length && liveOverKept(this.kept, full, liveLossSpec())) || liveLossSpec(), `lab-${ex.id}`);
         }
         live.append(points);
       }

@@ -171,6 +171,7 @@ export const strings = {
     namedBy: 'Each run is named by the parameters that differ: ',
     runNumber: (n) => `run ${n}`,
     runColumn: 'run',
+    live: '(live)',
     metricColumn: 'metric',
     metricsCaption: 'Headline figures, a column per run',
     csvAllRuns: 'Download CSV (all runs)',
