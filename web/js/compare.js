@@ -170,7 +170,7 @@ export function renderComparison(container, runs, { ms, variant, hide = new Set(
   if (shows('metrics')) {
     const names = [...new Set(runs.flatMap((run) => Object.keys(run.result.metrics || {})))];
     const rows = names.map((name) => [name, ...runs.map((run) => run.result.metrics?.[name] ?? null)]);
-    const table = dataTable([strings.compareRuns.metricColumn, ...labels], rows, strings.compareRuns.metricsCaption);
+    const table = dataTable([strings.compareRuns.metricColumn, ...labels], rows, strings.compareRuns.metricsCaption, { byRow: true });
     table.classList.add('compare-metrics');
     container.append(table);
   }

@@ -24,7 +24,8 @@ function element(tag, attributes = {}, ...children) {
 }
 export { element };
 
-export function dataTable(columns, rows, caption) {
+// byRow: each row is one quantity (compared runs' metrics, a column per run), so each row has one number format.
+export function dataTable(columns, rows, caption, { byRow = false } = {}) {
   const table = element('table', { class: 'data' });
   if (caption) table.append(element('caption', { text: caption }));
   const head = element('tr');
@@ -34,8 +35,9 @@ export function dataTable(columns, rows, caption) {
   const formats = columns.map((_, i) => columnFormatter(rows.map((row) => row[i])));
   for (const row of rows.slice(0, MAX_TABLE_CELLS)) {
     const tr = element('tr');
+    const rowFormat = byRow ? columnFormatter(row.slice(1)) : null;
     row.slice(0, MAX_TABLE_CELLS + 1).forEach((cell, i) => {
-      const text = typeof cell === 'number' ? (formats[i]?.(cell) ?? formatValue(cell)) : cell === null ? '—' :
+      const text = typeof cell === 'number' ? ((rowFormat || formats[i])?.(cell) ?? formatValue(cell)) : cell === null ? '—' :
         typeof cell === 'object' ? JSON.stringify(cell) : String(cell);
       tr.append(element(i === 0 ? 'th' : 'td', { class: typeof cell === 'number' ? 'num' : '', ...(i === 0 ? { scope: 'row' } : {}), text }));
     });
