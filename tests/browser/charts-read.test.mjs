@@ -122,6 +122,10 @@ test('the home gallery shows each exercise with the headline figures of its defa
     assert.deepEqual(names, metrics.slice(0, 2).map(([name]) => name), id);
     values.forEach((v, i) => assert.ok(Math.abs(v - metrics[i][1]) <= 1e-4 * Math.abs(metrics[i][1]), `${id} ${names[i]}`));
   }
+  // 01.5's small picture is its loss curve (at most 48 of its points), falling from left to right.
+  const points = await page.$eval('li:has(a[href="#01.5"]) svg.spark polyline', (line) => line.getAttribute('points').split(' ').map((p) => p.split(',').map(Number)));
+  assert.ok(points.length >= 40 && points.length <= 50, `${points.length} points`);
+  assert.ok(points[0][1] < points.at(-1)[1], 'the loss falls (SVG y grows downwards)');
   assert.doesNotMatch(await page.textContent('.home-intro'), /each exercise prints what the notebook prints/);
   await page.screenshot({ path: join(screenshots, 'home-gallery.png'), fullPage: true });
   for (const width of [375]) {
