@@ -77,13 +77,16 @@ function showHome() {
 function route() {
   if (window.location.hash === shownHash) return;
   shownHash = window.location.hash;
-  const { id, raw } = parseHash(window.location.hash);
+  const { id, raw, problems } = parseHash(window.location.hash);
   const exercise = catalog.find((ex) => ex.id === id);
   if (!id) return showHome();
   if (!exercise) {
+    if (view?.client.busy) client.cancel();
+    view = null;  // Back to an exercise builds its page again
     main.replaceChildren(element('h2', { text: strings.home.noSuchTitle }),
       element('p', { text: strings.home.noSuchExercise(id) }));
     markCurrent(null);
+    showLinkProblems(problems);
     return;
   }
   const values = decodeParams(raw, exercise.params);
@@ -106,7 +109,14 @@ function route() {
     if (document.activeElement?.closest?.('#course-nav')) main.focus({ preventScroll: true });
     if (window.matchMedia('(max-width: 760px)').matches) document.getElementById('nav-toggle').open = false;
   }
+  showLinkProblems(problems);
   view.run({ ...Object.fromEntries(exercise.params.map((spec) => [spec.name, spec.default])), ...values });
+}
+
+// A link with text that is not valid URL encoding: say so above the exercise, which runs with its defaults.
+function showLinkProblems(problems) {
+  main.querySelector(':scope > .link-problem')?.remove();
+  if (problems.length) main.prepend(element('p', { class: 'run-error link-problem', role: 'alert', text: strings.home.badLink(problems.map((p) => p.text)) }));
 }
 
 async function start() {

@@ -2,13 +2,14 @@
 // error beside the form when a run fails, the Result, and (on the full page) the notebook-vs-lab comparison, the
 // code side by side and the embed snippets. The main page and embed.html both use it; embedded, the parts an author
 // names in `hide` (embed-options.js HIDEABLE_PARTS) are left out, and each run reports its progress, Result or error.
-import { chartCard, element, renderResult } from './result-view.js';
+import { chartCard, element, releaseDetachedCharts, renderResult } from './result-view.js';
 import { liveLossSpec } from './charts.js';
 import { ParamForm } from './form.js';
 import { strings } from './strings.js';
 import { buildHash, changedParams } from './url-state.js';
+import { ResultCache } from './result-cache.js';
 
-const resultCache = new Map();  // id + params -> {result, ms}: back/forward shows a run again without recomputing
+const resultCache = new ResultCache();  // id + params -> {result, ms}: back/forward shows a run again without recomputing
 const cacheKey = (id, params) => `${id} ${JSON.stringify(params)}`;
 
 export class ExerciseView {
@@ -91,6 +92,7 @@ export class ExerciseView {
     const { params, errors } = this.form.read();
     if (errors.length) {
       this.showError({ code: 'bad_param', message: errors.map((e) => e.message).join('; '), param: errors[0].name });
+      this.setState('error');
       return;
     }
     this.onRun?.(params);
@@ -154,6 +156,7 @@ export class ExerciseView {
       if (stale()) return;
       this.setRunning(false);
       this.results.replaceChildren();
+      releaseDetachedCharts();
       if (error.cancelled) {
         this.status.textContent = strings.exercise.cancelled;
         this.setState('cancelled');
@@ -170,6 +173,7 @@ export class ExerciseView {
     const { result, ms } = outcome;
     if (result.error) {
       this.results.replaceChildren();
+      releaseDetachedCharts();
       this.showError(result.error);
       this.status.textContent = strings.exercise.failed;
       this.setState('error');
@@ -185,6 +189,7 @@ export class ExerciseView {
   show(result, ms) {
     const start = performance.now();
     renderResult(this.results, result, { ms, variant: this.client.info?.variant, hide: this.hide });
+    performance.clearMeasures('lab:render');  // only the latest, so a long session keeps no list of them
     performance.measure('lab:render', { start, end: performance.now() });
     if (this.labOutput) this.labOutput.textContent = (result.log || []).join('\n') || strings.exercise.nothingPrinted;
     this.markNotebookLines(result.log || []);

@@ -60,8 +60,20 @@ function metricList(metrics) {
 
 let firstChartMarked = false;
 
+// Every chart drawn, by its card: a chart whose card has left the page is destroyed (its Chart.js instance, its
+// ResizeObserver and its listeners released), so replacing a Result leaves nothing of the old one behind.
+const drawnCharts = new Map();  // card element -> handle from drawChart
+export function releaseDetachedCharts() {
+  for (const [card, handle] of drawnCharts) {
+    if (card.isConnected) continue;
+    handle.destroy();
+    drawnCharts.delete(card);
+  }
+}
+
 // One chart in its card. Returns the handle from drawChart (for live updates).
 export function chartCard(container, spec, stem) {
+  releaseDetachedCharts();
   const wide = (spec.type === 'heatmap' && (spec.z[0]?.length ?? 0) >= 40) || (spec.type === 'line' && spec.x.length > 150);
   const card = element('figure', { class: `chart-card${wide ? ' wide' : ''}`, 'data-chart-type': spec.type });
   const title = element('h4', { text: spec.title });
@@ -69,6 +81,7 @@ export function chartCard(container, spec, stem) {
   card.append(title, box);
   container.append(card);
   const handle = drawChart(box, spec);
+  drawnCharts.set(card, handle);
   if (!firstChartMarked) {
     firstChartMarked = true;
     performance.mark('lab:first-chart');
@@ -101,6 +114,7 @@ export function chartCard(container, spec, stem) {
 // hide: a Set of parts to leave out ('toolbar', 'metrics', 'insight', 'charts', 'tables', 'log').
 export function renderResult(container, result, { ms, variant, hide = new Set() } = {}) {
   container.replaceChildren();
+  releaseDetachedCharts();
   const shows = (part) => !hide.has(part);
   const stem = `lab-${result.id}`;
   const toolbar = element('div', { class: 'result-toolbar' });

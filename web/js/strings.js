@@ -20,6 +20,8 @@ export const strings = {
     exerciseTitle: (exercise) => `${exercise.id} ${exercise.title} · Deep Learning & NLP Lab`,
     noSuchTitle: 'No such exercise',
     noSuchExercise: (id) => `There is no exercise “${id}”. Exercises run from 01.1 to 05.5; pick one from the menu.`,
+    badLink: (parts) => `Part of this link is not valid URL text (${parts.map((part) => `“${part.slice(0, 40)}”`).join(', ')}): ` +
+      'it was left out, and what it named takes its default value.',
     catalogFailed: (message) => `The exercise list could not be loaded: ${message}`,
     authors: 'Teaching with it? Any exercise can run inside your own course pages: ',
     authorsLink: 'the guide for course authors.',
@@ -137,6 +139,9 @@ export const strings = {
     range: (min, max) => ` Range ${min}–${max}.`,
     defaultValue: (value) => ` Default: ${value}.`,
     notJson: (message) => `not valid JSON (${message})`,
+    tooDeep: (max) => `nested more than ${max} levels deep`,
+    notNumber: (integer, min, max) => `${integer ? 'a whole number' : 'a number'} is expected` +
+      (min !== undefined && max !== undefined ? `, from ${min} to ${max}` : ''),
   },
 };
 
