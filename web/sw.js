@@ -37,13 +37,14 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || !known.has(request.url)) return;
+  const url = request.url.split('#')[0];  // a navigation's URL keeps the page's hash (#01.2&…)
+  if (request.method !== 'GET' || !known.has(url)) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    const cached = await cache.match(request.url);
+    const cached = await cache.match(url);
     if (cached) return cached;
     const response = await fetch(request);
-    if (storable(response)) event.waitUntil(cache.put(request.url, response.clone()));  // the page streams meanwhile
+    if (storable(response)) event.waitUntil(cache.put(url, response.clone()));  // the page streams meanwhile
     return response;
   })());
 });
