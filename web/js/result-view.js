@@ -60,13 +60,15 @@ function metricList(metrics) {
 
 let firstChartMarked = false;
 
-// Every chart drawn, by its card: a chart whose card has left the page is destroyed (its Chart.js instance, its
-// ResizeObserver and its listeners released), so replacing a Result leaves nothing of the old one behind.
-const drawnCharts = new Map();  // card element -> handle from drawChart
+// Every chart drawn, by its card: a chart whose card was on the page and has left it is destroyed (its Chart.js
+// instance, its ResizeObserver and its listeners released), so replacing a Result leaves nothing of the old one
+// behind. A card not yet placed on the page is kept until it has been.
+const drawnCharts = new Map();  // card element -> {handle from drawChart, shown: seen on the page}
 export function releaseDetachedCharts() {
-  for (const [card, handle] of drawnCharts) {
-    if (card.isConnected) continue;
-    handle.destroy();
+  for (const [card, entry] of drawnCharts) {
+    if (card.isConnected) entry.shown = true;
+    if (card.isConnected || !entry.shown) continue;
+    entry.handle.destroy();
     drawnCharts.delete(card);
   }
 }
@@ -81,7 +83,7 @@ export function chartCard(container, spec, stem) {
   card.append(title, box);
   container.append(card);
   const handle = drawChart(box, spec);
-  drawnCharts.set(card, handle);
+  drawnCharts.set(card, { handle, shown: card.isConnected });
   if (!firstChartMarked) {
     firstChartMarked = true;
     performance.mark('lab:first-chart');
