@@ -111,7 +111,8 @@ for (const entry of catalog) {
 console.log(`site: the course's Python ${courseSolutions ? `from ${courseSolutions}` : 'not bundled (LAB_COURSE_SOLUTIONS)'}, ` +
             `its figures ${courseFigures ? `from ${courseFigures}` : 'not bundled (LAB_COURSE_FIGURES)'}`);
 
-// 5. The service worker: precaches the shell; everything else is cached on first use.
+// 5. The service worker: precaches the shell; every other file of the build is cached on first use, and
+//    nothing that is not in its list.
 const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
@@ -125,7 +126,8 @@ const version = createHash('sha256');
 for (const file of files.sort()) version.update(file).update(readFileSync(join(out, file)));
 const worker = readFileSync(join(out, 'sw.js'), 'utf8')
   .replace('__VERSION__', version.digest('hex').slice(0, 16))
-  .replace('__SHELL__', JSON.stringify(['./', ...shell.filter((file) => file !== 'sw.js')]));
+  .replace('__PRECACHE__', JSON.stringify(['./', ...shell.filter((file) => file !== 'sw.js')]))
+  .replace('__FILES__', JSON.stringify(['./', ...files.filter((file) => file !== 'sw.js')]));
 writeFileSync(join(out, 'sw.js'), worker);
 
 // 6. Sizes, raw and gzip.

@@ -2,7 +2,9 @@
 // A small static file server for build/site (or any folder): correct MIME types (application/wasm for
 // streaming compilation), no caching of HTML and the service worker, loopback only. lab-exercise.js is sent with
 // Access-Control-Allow-Origin: * so a course page on another origin can import it as a module (as GitHub Pages
-// does for every file); everything else stays same-origin.
+// does for every file); everything else stays same-origin. Every response carries the pages' own
+// Content-Security-Policy as a header too, so the Web Worker and the service worker (which a page's meta tag does
+// not reach) run under it: the wasm glue needs no eval.
 //   node scripts/serve.mjs [folder] [--port 8000] [--host 127.0.0.1]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -17,6 +19,10 @@ const port = Number(option('--port', process.env.PORT || 8000));
 const host = option('--host', '127.0.0.1');
 const root = resolve(args[0] || 'build/site');
 
+// The policy of index.html, embed.html and authors.html (their meta tags; a test checks they agree).
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data:; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm',
@@ -24,8 +30,9 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
-// onServe(path, bytes), when given, hears of every file served (the tests measure a first visit with it).
-export function startServer({ folder = root, listenPort = port, listenHost = host, onServe = null } = {}) {
+// onServe(path, bytes), when given, hears of every file served (the tests measure a first visit with it);
+// headersFor(path), when given, returns headers to add or replace (the tests send no-store with it).
+export function startServer({ folder = root, listenPort = port, listenHost = host, onServe = null, headersFor = null } = {}) {
   const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url, 'http://localhost');
@@ -40,7 +47,9 @@ export function startServer({ folder = root, listenPort = port, listenHost = hos
       const fresh = type.startsWith('text/html') || path.endsWith('sw.js');
       response.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length,
                                 'Cache-Control': fresh ? 'no-cache' : 'max-age=60',
-                                ...(path.endsWith('/lab-exercise.js') ? { 'Access-Control-Allow-Origin': '*' } : {}) });
+                                'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+                                ...(path.endsWith('/lab-exercise.js') ? { 'Access-Control-Allow-Origin': '*' } : {}),
+                                ...headersFor?.(path) });
       response.end(request.method === 'HEAD' ? undefined : body);
       onServe?.(path, body);
     } catch (error) {

@@ -10,8 +10,8 @@ import { root } from '../node/lab-module.mjs';
 export const screenshots = join(root, 'test-results', 'screenshots');
 mkdirSync(screenshots, { recursive: true });
 
-export async function startSite({ onServe = null } = {}) {
-  const server = await startServer({ folder: join(root, 'build', 'site'), listenPort: 0, listenHost: '127.0.0.1', onServe });
+export async function startSite({ onServe = null, headersFor = null } = {}) {
+  const server = await startServer({ folder: join(root, 'build', 'site'), listenPort: 0, listenHost: '127.0.0.1', onServe, headersFor });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',

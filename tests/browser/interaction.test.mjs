@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import { join } from 'node:path';
 
 import { inkPerCanvas, openPage, screenshots, settled, startSite } from './browser.mjs';
+import { startCourseSite } from './course-site.mjs';
 import { nativeCli } from '../node/lab-module.mjs';
 
 const catalog = JSON.parse(nativeCli(['list']).stdout);
@@ -115,8 +116,10 @@ test('the embed page renders one exercise inside an iframe of another page', asy
   await page.waitForFunction(() => document.querySelector('#embed-snippet-iframe').value !== '');
   const snippet = await page.inputValue('#embed-snippet-iframe');
   assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#01\.2&n_heads=2&seed=42"/);
-  // A course page that is not the lab embeds it.
-  await page.setContent(`<!doctype html><title>Course</title><link rel="icon" href="data:,"><h1>Week 1</h1>${snippet}`);
+  // A course page that is not the lab embeds it: a page of its own, since the lab's policy allows no inline style.
+  const course = await startCourseSite();
+  course.page('/week1.html', `<!doctype html><title>Course</title><link rel="icon" href="data:,"><h1>Week 1</h1>${snippet}`);
+  await page.goto(course.url('/week1.html'));
   const frame = page.frameLocator('iframe');
   await frame.locator('article[data-run-state="done"]').waitFor({ timeout: 30000 });
   assert.equal(await frame.locator('.chart-card').count(), 4);  // single head + 2 heads + their entropies
@@ -131,6 +134,7 @@ test('the embed page renders one exercise inside an iframe of another page', asy
   await page.screenshot({ path: join(screenshots, 'embed-in-iframe.png'), fullPage: true });
   assert.deepEqual(page.problems, []);
   await page.closeAll();
+  await course.close();
 });
 
 test('after one visit the service worker opens and runs the lab offline', async () => {

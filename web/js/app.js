@@ -81,14 +81,17 @@ function showHome() {
 function route() {
   if (window.location.hash === shownHash) return;
   shownHash = window.location.hash;
-  const { id, raw: hashRaw } = parseHash(window.location.hash);
+  const { id, raw: hashRaw, problems } = parseHash(window.location.hash);
   const { raw, compareText } = takeCompare(hashRaw);
   const exercise = catalog.find((ex) => ex.id === id);
   if (!id) return showHome();
   if (!exercise) {
+    if (view?.client.busy) client.cancel();
+    view = null;  // Back to an exercise builds its page again
     main.replaceChildren(element('h2', { text: strings.home.noSuchTitle }),
       element('p', { text: strings.home.noSuchExercise(id) }));
     markCurrent(null);
+    showLinkProblems(problems);
     return;
   }
   const values = decodeParams(raw, exercise.params);
@@ -111,11 +114,18 @@ function route() {
     if (document.activeElement?.closest?.('#course-nav')) main.focus({ preventScroll: true });
     if (window.matchMedia('(max-width: 760px)').matches) document.getElementById('nav-toggle').open = false;
   }
+  showLinkProblems(problems);
   const params = { ...Object.fromEntries(exercise.params.map((spec) => [spec.name, spec.default])), ...values };
   const compare = compareText === null ? null : parseCompare(compareText, exercise.params);
   if (compare?.problem) view.showError({ code: 'bad_param', message: compare.problem, param: null });
   else if (compare) view.runSweep(params, compare);
   else view.run(params);
+}
+
+// A link with text that is not valid URL encoding: say so above the exercise, which runs with its defaults.
+function showLinkProblems(problems) {
+  main.querySelector(':scope > .link-problem')?.remove();
+  if (problems.length) main.prepend(element('p', { class: 'run-error link-problem', role: 'alert', text: strings.home.badLink(problems.map((p) => p.text)) }));
 }
 
 async function start() {

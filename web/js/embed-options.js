@@ -27,13 +27,14 @@ export function trustedOrigin(text) {
 }
 
 // {id, raw (the parameters as hash text, by name), origin (or null), originProblem (the text given, when it is
-//  not an origin), hide (a Set of known parts), unknownParts, autorun}
+//  not an origin), hide (a Set of known parts), unknownParts, autorun, badParts (hash text that is not valid
+//  URL encoding, left out)}
 export function readEmbedHash(hash) {
   let parsed;
   try {
     parsed = parseHash(hash);
   } catch {
-    parsed = { id: null, raw: {} };
+    parsed = { id: null, raw: {}, problems: [] };
   }
   const raw = { ...parsed.raw };
   const option = (name) => {
@@ -54,6 +55,7 @@ export function readEmbedHash(hash) {
     hide: new Set(named.filter((part) => HIDEABLE_PARTS.includes(part))),
     unknownParts: named.filter((part) => !HIDEABLE_PARTS.includes(part)),
     autorun: !['off', 'false', '0', 'no'].includes((autorunText ?? '').trim().toLowerCase()),
+    badParts: parsed.problems.map((problem) => problem.text),
   };
 }
 

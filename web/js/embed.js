@@ -102,7 +102,8 @@ function show() {
   const exercise = catalog.find((ex) => ex.id === options.id);
   if (!exercise) {
     view = null;
-    const message = strings.exercise.embedNeedsId(options.id);
+    const message = [...(options.badParts.length ? [strings.home.badLink(options.badParts)] : []),
+      strings.exercise.embedNeedsId(options.id)].join(' ');
     main.replaceChildren(element('p', { class: 'run-error', text: message }));
     channel.post({ type: 'lab:error', error: { code: 'unknown_exercise', message } });
     return;
@@ -114,6 +115,7 @@ function show() {
   const holder = element('div');
   main.replaceChildren(holder);
   if (first.originProblem) main.prepend(element('p', { class: 'run-error', text: strings.embed.badOrigin(first.originProblem) }));
+  if (options.badParts.length) main.prepend(element('p', { class: 'run-error link-problem', text: strings.home.badLink(options.badParts) }));
   placeStatus();
   const shown = (view = new ExerciseView(holder, {
     client, exercise, values, embedded: true, hide: options.hide, ...reporting(() => view === shown),

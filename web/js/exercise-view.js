@@ -2,7 +2,7 @@
 // error beside the form when a run fails, the Result, and (on the full page) the notebook-vs-lab comparison, the
 // code side by side and the embed snippets. The main page and embed.html both use it; embedded, the parts an author
 // names in `hide` (embed-options.js HIDEABLE_PARTS) are left out, and each run reports its progress, Result or error.
-import { chartCard, element, renderResult } from './result-view.js';
+import { chartCard, element, releaseDetachedCharts, renderResult } from './result-view.js';
 import { liveLossSpec } from './charts.js';
 import { ParamForm } from './form.js';
 import { strings } from './strings.js';
@@ -10,8 +10,9 @@ import { buildHash, changedParams } from './url-state.js';
 import { MAX_COMPARED_RUNS, liveOverKept, renderComparison } from './compare.js';
 import { keepBar, sweepControl } from './compare-controls.js';
 import { progressClock } from './time-left.js';
+import { ResultCache } from './result-cache.js';
 
-const resultCache = new Map();  // id + params -> {result, ms}: back/forward shows a run again without recomputing
+const resultCache = new ResultCache();  // id + params -> {result, ms}: back/forward shows a run again without recomputing
 const cacheKey = (id, params) => `${id} ${JSON.stringify(params)}`;
 
 export class ExerciseView {
@@ -102,6 +103,7 @@ export class ExerciseView {
     if (errors.length) {
       this.showError({ code: 'bad_param', message: errors.map((e) => e.message).join('; '), param: errors[0].name });
       this.markStale();
+      this.setState('error');
       return;
     }
     this.onRun?.(params);
@@ -161,6 +163,7 @@ export class ExerciseView {
   // A failed or cancelled run leaves no Result below: none to keep either.
   clearShown() {
     this.results.replaceChildren();
+    releaseDetachedCharts();
     this.lastResult = null;
     this.keepControls.refresh();
   }
@@ -280,6 +283,7 @@ export class ExerciseView {
     } else {
       renderResult(this.results, result, options);
     }
+    performance.clearMeasures('lab:render');  // only the latest, so a long session keeps no list of them
     performance.measure('lab:render', { start, end: performance.now() });
     if (this.labOutput) this.labOutput.textContent = (result.log || []).join('\n') || strings.exercise.nothingPrinted;
     this.markNotebookLines(result.log || []);

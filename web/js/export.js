@@ -1,4 +1,5 @@
-// Exports: a chart as PNG, a Result as JSON, a table or a chart's data as CSV.
+// Exports: a chart as PNG, a Result as JSON, a table or a chart's data as CSV (each cell made safe by csv-cell.js).
+import { csvCell } from './csv-cell.js';
 
 export function download(filename, content, type) {
   const url = content.startsWith?.('data:') ? content : URL.createObjectURL(new Blob([content], { type }));
@@ -9,12 +10,6 @@ export function download(filename, content, type) {
   link.click();
   link.remove();
   if (!url.startsWith('data:')) setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-function csvCell(value) {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function toCSV(columns, rows) {

@@ -1,10 +1,12 @@
 // The parameter form, built from the exercise list's metadata: one labelled control per parameter (number
 // inputs with their range, checkboxes, selects for choices, JSON text areas for arrays and objects), help text
 // tied to each control, and a dot on the ones that differ from the default.
-// readForm() returns {params, errors}: only JSON that does not parse is caught here; ranges and types are the
-// core's to judge, so its messages are the ones a learner sees.
+// readForm() returns {params, errors}: only what is not a decimal number in a number field ("1e", "--5", "9e999",
+// "0x10") and JSON that does not parse are caught here; ranges and types are the core's to judge, so its messages
+// are the ones a learner sees.
 import { strings } from './strings.js';
 import { attachFileLoading, itemKind, itemsToText, parseJson, textToItems } from './item-list-input.js';
+import { MAX_JSON_DEPTH, decimalNumber, nestingDepth } from './url-state.js';
 
 const isLongText = (spec) => spec.type === 'string' && !spec.choices &&
   (String(spec.default).length > 60 || String(spec.default).includes('\n') || (spec.max ?? 0) > 200);
@@ -54,9 +56,12 @@ function readControl(control, spec) {
   if (control.type === 'checkbox') return { value: control.checked };
   const text = control.value;
   if (spec.type === 'integer' || spec.type === 'number') {
-    if (text.trim() === '') return { value: spec.default };
-    const value = Number(text);
-    return { value: Number.isFinite(value) ? value : text };
+    // A number input the browser cannot read ("1e", "5-") reports an empty value and badInput.
+    const value = control.validity?.badInput ? null : text.trim() === '' ? spec.default : decimalNumber(text);
+    return value === null ? { error: strings.form.notNumber(spec.type === 'integer', spec.min, spec.max) } : { value };
+  }
+  if ((spec.type === 'array' || spec.type === 'object') && nestingDepth(text) > MAX_JSON_DEPTH) {
+    return { error: strings.form.tooDeep(MAX_JSON_DEPTH) };
   }
   if (itemKind(spec)) return textToItems(text, itemKind(spec));
   if (spec.type === 'array' || spec.type === 'object') return parseJson(text);

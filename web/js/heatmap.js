@@ -170,6 +170,7 @@ export function drawHeatmap(box, spec) {
     g.textBaseline = 'bottom'; g.fillText(formatValue(lo), barX + 16, plot.y + h);
   }
 
+  const listening = new AbortController();  // destroy() removes both listeners
   canvas.addEventListener('mousemove', (event) => {
     const bounds = canvas.getBoundingClientRect();
     const x = event.clientX - bounds.left;
@@ -183,8 +184,8 @@ export function drawHeatmap(box, spec) {
     tip.style.left = `${x}px`;
     tip.style.top = `${y}px`;
     tip.hidden = false;
-  });
-  canvas.addEventListener('mouseleave', () => { tip.hidden = true; });
+  }, { signal: listening.signal });
+  canvas.addEventListener('mouseleave', () => { tip.hidden = true; }, { signal: listening.signal });
 
   draw();
   let lastWidth = box.clientWidth;
@@ -198,6 +199,9 @@ export function drawHeatmap(box, spec) {
   return {
     canvas,
     toPNG: () => canvas.toDataURL('image/png'),
-    destroy: () => observer.disconnect(),
+    destroy: () => {
+      observer.disconnect();
+      listening.abort();
+    },
   };
 }

@@ -64,8 +64,22 @@ function metricList(metrics) {
 
 let firstChartMarked = false;
 
+// Every chart drawn, by its card: a chart whose card was on the page and has left it is destroyed (its Chart.js
+// instance, its ResizeObserver and its listeners released), so replacing a Result leaves nothing of the old one
+// behind. A card not yet placed on the page is kept until it has been.
+const drawnCharts = new Map();  // card element -> {handle from drawChart, shown: seen on the page}
+export function releaseDetachedCharts() {
+  for (const [card, entry] of drawnCharts) {
+    if (card.isConnected) entry.shown = true;
+    if (card.isConnected || !entry.shown) continue;
+    entry.handle.destroy();
+    drawnCharts.delete(card);
+  }
+}
+
 // One chart in its card. Returns the handle from drawChart (for live updates).
 export function chartCard(container, spec, stem) {
+  releaseDetachedCharts();
   const wide = (spec.type === 'heatmap' && (spec.z[0]?.length ?? 0) >= 40) || (spec.type === 'line' && spec.x.length > 150);
   const card = element('figure', { class: `chart-card${wide ? ' wide' : ''}`, 'data-chart-type': spec.type });
   const title = element('h4', { text: spec.title });
@@ -73,6 +87,7 @@ export function chartCard(container, spec, stem) {
   card.append(title, box);
   container.append(card);
   const handle = drawChart(box, spec);
+  drawnCharts.set(card, { handle, shown: card.isConnected });
   if (!firstChartMarked) {
     firstChartMarked = true;
     performance.mark('lab:first-chart');
@@ -105,6 +120,7 @@ export function chartCard(container, spec, stem) {
 // hide: a Set of parts to leave out ('toolbar', 'metrics', 'insight', 'charts', 'tables', 'log').
 export function renderResult(container, result, { ms, variant, hide = new Set() } = {}) {
   container.replaceChildren();
+  releaseDetachedCharts();
   const shows = (part) => !hide.has(part);
   const stem = `lab-${result.id}`;
   const toolbar = element('div', { class: 'result-toolbar' });

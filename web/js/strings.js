@@ -26,6 +26,8 @@ export const strings = {
     exerciseTitle: (exercise) => `${exercise.id} ${exercise.title} · Deep Learning & NLP Lab`,
     noSuchTitle: 'No such exercise',
     noSuchExercise: (id) => `There is no exercise “${id}”. Exercises run from 01.1 to 05.5; pick one from the menu.`,
+    badLink: (parts) => `Part of this link is not valid URL text (${parts.map((part) => `“${part.slice(0, 40)}”`).join(', ')}): ` +
+      'it was left out, and what it named takes its default value.',
     catalogFailed: (message) => `The exercise list could not be loaded: ${message}`,
     authors: 'Teaching with it? Any exercise can run inside your own course pages: ',
     authorsLink: 'the guide for course authors.',
@@ -146,6 +148,9 @@ export const strings = {
     range: (min, max) => ` Range ${min}–${max}.`,
     defaultValue: (value) => ` Default: ${value}.`,
     notJson: (message) => `not valid JSON (${message})`,
+    tooDeep: (max) => `nested more than ${max} levels deep`,
+    notNumber: (integer, min, max) => `${integer ? 'a whole number' : 'a number'} is expected` +
+      (min !== undefined && max !== undefined ? `, from ${min} to ${max}` : ''),
   },
   progress: {
     left: (ms) => (ms < 1000 ? 'under a second left' : `about ${ms < 10000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000)} s left`),
