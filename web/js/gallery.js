@@ -3,7 +3,7 @@
 // when the site was built: scripts/gallery.mjs). Only
 // placed here, never computed; without the file the cards stay plain links.
 import { element } from './result-view.js';
-import { formatValue } from './heatmap.js';
+import { metricText } from './number-format.js';
 
 let gallery = null;  // fetched once per visit
 
@@ -24,7 +24,7 @@ export async function addHeadlines(container) {
     link.parentElement.append(element('span', { class: 'headline', 'data-id': entry.id },
       ...entry.headline.flatMap(({ name, value }, i) => [i ? ' · ' : '',
         element('span', { class: 'headline-name', text: `${name} ` }),
-        element('span', { class: 'headline-value', title: String(value), text: typeof value === 'boolean' ? String(value) : formatValue(value) })])));
+        element('span', { class: 'headline-value', title: String(value), text: metricText(value) ?? String(value) })])));
   }
 }
 
