@@ -120,7 +120,7 @@ void report(const std::string& kernel, bool quick) {
     multiply(s, o);
     const std::string bits = bits_of(o.c);
     const double gflops = measure(s, quick);
-    std::cout << lab::json{{"kernel", kernel}, {"form", form_name(s.form)}, {"m", s.m},           {"n", s.n},
+    std::cout << lab::json{{"kernel", kernel}, {"form", form_name(s.form)}, {"m", s.m},         {"n", s.n},
                            {"k", s.k},         {"where", s.where},          {"gflops", gflops}, {"bits", bits}}
                      .dump()
               << std::endl;
