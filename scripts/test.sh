@@ -4,6 +4,7 @@
 #   1. native: the Catch2 tests through ctest (plus the JSON-Schema-Test-Suite, when ../shared has it)
 #   2. wasm:   the module in Node (its Results equal the native CLI's)
 #   3. page:   the served site in headless Chromium (playwright-core + Debian's /usr/bin/chromium)
+#   4. bench:  scripts/bench.sh --short: every benchmark runs once and fills its table (no time is asserted)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --with-browser
@@ -25,4 +26,6 @@ echo "== wasm module in Node"
 node --test tests/node/
 echo "== the page in headless Chromium"
 node --test tests/browser/
+echo "== benchmarks, short mode (build/BENCHMARKS-short.md)"
+LAB_BENCH_NO_BUILD=1 scripts/bench.sh --short
 echo "== all tests passed"

@@ -53,9 +53,12 @@ void attention_backward_any(const ConstRefOf<Scalar>& q, const ConstRefOf<Scalar
                             RefOf<Scalar>& d_q, RefOf<Scalar>& d_k, RefOf<Scalar>& d_v) {
   const Eigen::Index t = weights.rows();
   matmul_at_b(weights, d_out, d_v, Accumulate::add);  // dV += Aᵀ dO
-  MatrixOf<Scalar> d_weights(t, t);                   // dA = dO Vᵀ  (T, T)
+  // Two (T, T) scratch matrices, kept between calls: a training step calls this once per sequence and head with
+  // the same T, so after the first call nothing is allocated.
+  thread_local MatrixOf<Scalar> d_weights, d_scores;
+  d_weights.resize(t, t);  // dA = dO Vᵀ  (T, T)
   matmul_a_bt(d_out, v, d_weights);
-  MatrixOf<Scalar> d_scores = MatrixOf<Scalar>::Zero(t, t);  // dS: masked entries have A = 0, so dS = 0 there
+  d_scores.setZero(t, t);  // dS: masked entries have A = 0, so dS = 0 there
   softmax_rows_backward(weights, d_weights, d_scores);
   d_scores /= scale;
   matmul(d_scores, k, d_q, Accumulate::add);       // dQ += dS K / scale

@@ -2,144 +2,15 @@
 
 #include <algorithm>
 #include <cassert>
-#include <cstring>
 #include <vector>
+
+#include "core/nn/kernels/product.hpp"
 
 namespace lab::nn {
 
 namespace {
 
-// C (rows, cols) = or += A (rows, depth) · B (depth, cols). A's element (i, k) is a[i * a_row + k * a_step], so
-// the same kernel reads A or Aᵀ; B and C are row-major with row strides ldb and ldc.
-template <typename Scalar>
-struct Product {
-  int rows, cols, depth;
-  const Scalar* a;
-  Eigen::Index a_row, a_step;
-  const Scalar* b;
-  Eigen::Index ldb;
-  Scalar* c;
-  Eigen::Index ldc;
-  bool add;
-};
-
-// The reference order, written plainly: for each output row, k = 0, 1, 2, ..., each adding A[i, k] · B[k, :].
-// The float kernel below computes exactly these sums, four rows and sixteen columns at a time.
-template <typename Scalar>
-void product_plain(const Product<Scalar>& p) {
-  for (int i = 0; i < p.rows; ++i) {
-    Scalar* c_row = p.c + i * p.ldc;
-    if (!p.add) std::fill(c_row, c_row + p.cols, Scalar(0));
-    for (int k = 0; k < p.depth; ++k) {
-      const Scalar a_ik = p.a[i * p.a_row + k * p.a_step];
-      const Scalar* b_row = p.b + k * p.ldb;
-      for (int j = 0; j < p.cols; ++j) c_row[j] += a_ik * b_row[j];
-    }
-  }
-}
-
-// float32: a tile of R rows × 4V columns of C stays in SIMD registers while k runs over the depth. GCC's and
-// clang's vector extension: four lanes, each an ordinary float multiply and add (no fused multiply-add: the
-// project compiles with -ffp-contract=off), so every lane does what product_plain does for its C[i, j].
-typedef float Float4 __attribute__((vector_size(16)));
-
-inline Float4 load4(const float* p) {
-  Float4 v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-inline void store4(float* p, Float4 v) { std::memcpy(p, &v, sizeof v); }
-
-template <int R, int V>
-void float_tile(const Product<float>& p, int i, int j) {
-  Float4 acc[R][V];
-  for (int r = 0; r < R; ++r) {
-    for (int v = 0; v < V; ++v) acc[r][v] = p.add ? load4(p.c + (i + r) * p.ldc + j + 4 * v) : Float4{0, 0, 0, 0};
-  }
-  for (int k = 0; k < p.depth; ++k) {
-    const float* b_row = p.b + k * p.ldb + j;
-    Float4 b[V];
-    for (int v = 0; v < V; ++v) b[v] = load4(b_row + 4 * v);
-    for (int r = 0; r < R; ++r) {
-      const float s = p.a[(i + r) * p.a_row + k * p.a_step];
-      const Float4 a = {s, s, s, s};
-      for (int v = 0; v < V; ++v) acc[r][v] += a * b[v];
-    }
-  }
-  for (int r = 0; r < R; ++r) {
-    for (int v = 0; v < V; ++v) store4(p.c + (i + r) * p.ldc + j + 4 * v, acc[r][v]);
-  }
-}
-
-template <int R>
-void float_rows(const Product<float>& p, int i) {
-  int j = 0;
-  for (; j + 16 <= p.cols; j += 16) float_tile<R, 4>(p, i, j);
-  for (; j + 4 <= p.cols; j += 4) float_tile<R, 1>(p, i, j);
-  for (; j < p.cols; ++j) {  // the last columns one at a time, same order
-    for (int r = 0; r < R; ++r) {
-      float sum = p.add ? p.c[(i + r) * p.ldc + j] : 0.0f;
-      for (int k = 0; k < p.depth; ++k) sum += p.a[(i + r) * p.a_row + k * p.a_step] * p.b[k * p.ldb + j];
-      p.c[(i + r) * p.ldc + j] = sum;
-    }
-  }
-}
-
-// x86-64 machines with AVX2 (the native CLI on most PCs) get the same tiles eight lanes wide, chosen at run time.
-// Still one multiply and one add per lane (no FMA), so the results are bit for bit those of the code above.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__EMSCRIPTEN__)
-#define LAB_AVX2_KERNEL 1
-typedef float Float8 __attribute__((vector_size(32)));
-
-__attribute__((target("avx2"), always_inline)) inline Float8 load8(const float* p) {
-  Float8 v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-__attribute__((target("avx2"), always_inline)) inline void store8(float* p, Float8 v) { std::memcpy(p, &v, sizeof v); }
-
-template <int R, int V>
-__attribute__((target("avx2"))) void float_tile8(const Product<float>& p, int i, int j) {
-  Float8 acc[R][V];
-  for (int r = 0; r < R; ++r) {
-    for (int v = 0; v < V; ++v) acc[r][v] = p.add ? load8(p.c + (i + r) * p.ldc + j + 8 * v) : Float8{};
-  }
-  for (int k = 0; k < p.depth; ++k) {
-    const float* b_row = p.b + k * p.ldb + j;
-    Float8 b[V];
-    for (int v = 0; v < V; ++v) b[v] = load8(b_row + 8 * v);
-    for (int r = 0; r < R; ++r) {
-      const float s = p.a[(i + r) * p.a_row + k * p.a_step];
-      const Float8 a = {s, s, s, s, s, s, s, s};
-      for (int v = 0; v < V; ++v) acc[r][v] += a * b[v];
-    }
-  }
-  for (int r = 0; r < R; ++r) {
-    for (int v = 0; v < V; ++v) store8(p.c + (i + r) * p.ldc + j + 8 * v, acc[r][v]);
-  }
-}
-
-template <int R>
-__attribute__((target("avx2"))) void float_rows8(const Product<float>& p, int i) {
-  int j = 0;
-  for (; j + 16 <= p.cols; j += 16) float_tile8<R, 2>(p, i, j);
-  for (; j + 8 <= p.cols; j += 8) float_tile8<R, 1>(p, i, j);
-  for (; j + 4 <= p.cols; j += 4) float_tile<R, 1>(p, i, j);
-  for (; j < p.cols; ++j) {
-    for (int r = 0; r < R; ++r) {
-      float sum = p.add ? p.c[(i + r) * p.ldc + j] : 0.0f;
-      for (int k = 0; k < p.depth; ++k) sum += p.a[(i + r) * p.a_row + k * p.a_step] * p.b[k * p.ldb + j];
-      p.c[(i + r) * p.ldc + j] = sum;
-    }
-  }
-}
-
-__attribute__((target("avx2"))) void product_tiled_avx2(const Product<float>& p) {
-  int i = 0;
-  for (; i + 4 <= p.rows; i += 4) float_rows8<4>(p, i);
-  for (; i < p.rows; ++i) float_rows8<1>(p, i);
-}
-#endif
+using kernels::Product;
 
 bool& avx2_allowed() {
   static bool allowed = true;
@@ -147,7 +18,7 @@ bool& avx2_allowed() {
 }
 
 bool avx2_available() {
-#ifdef LAB_AVX2_KERNEL
+#ifdef LAB_KERNEL_AVX2
   static const bool available = __builtin_cpu_supports("avx2");
   return available;
 #else
@@ -155,13 +26,20 @@ bool avx2_available() {
 #endif
 }
 
-void product_tiled(const Product<float>& p) {
-#ifdef LAB_AVX2_KERNEL
-  if (avx2_allowed() && avx2_available()) return product_tiled_avx2(p);
+// The float kernel for this target: AVX2 where the CPU has it, else SSE on x86-64, SIMD128 in the SIMD wasm
+// build, plain floats anywhere else. All sum in the same order (kernels/product.hpp), so the choice changes the
+// speed, never the bits.
+void product_float(const Product<float>& p) {
+#ifdef LAB_KERNEL_AVX2
+  if (avx2_allowed() && avx2_available()) return kernels::product_avx2(p);
 #endif
-  int i = 0;
-  for (; i + 4 <= p.rows; i += 4) float_rows<4>(p, i);
-  for (; i < p.rows; ++i) float_rows<1>(p, i);
+#if defined(LAB_KERNEL_SSE)
+  kernels::product_sse(p);
+#elif defined(LAB_KERNEL_WASM_SIMD128)
+  kernels::product_wasm_simd128(p);
+#else
+  kernels::product_portable(p);
+#endif
 }
 
 void run(const Product<float>& p) {
@@ -177,11 +55,11 @@ void run(const Product<float>& p) {
     part.a = p.a + k0 * p.a_step;
     part.b = p.b + k0 * p.ldb;
     part.add = p.add || k0 > 0;
-    product_tiled(part);
+    product_float(part);
   }
 }
 
-void run(const Product<double>& p) { product_plain(p); }
+void run(const Product<double>& p) { kernels::product_plain(p); }
 
 template <typename Scalar>
 Product<Scalar> product_of(const ConstRefOf<Scalar>& b, RefOf<Scalar>& c, Accumulate mode) {

@@ -7,9 +7,9 @@
 //   matmul_a_bt(A, B, C)    C (M, N) = A (M, K) · Bᵀ, B (N, K)      x Wᵀ of a PyTorch Linear, Q Kᵀ of attention
 //   matmul_at_b(A, B, C)    C (M, N) = Aᵀ · B, A (K, M), B (K, N)     weight gradients dW = dYᵀ X
 // With Accumulate::add the product is added to C (gradients accumulate with +=); C must not overlap A or B.
-// The float kernel keeps a 4 × 16 tile of C in four-lane SIMD registers (SSE natively, wasm SIMD128 in the
-// browser, plain code in the scalar wasm build); on x86-64 CPUs with AVX2 it uses eight lanes instead. Every
-// variant does one multiply and one add per lane, so all give the same bits.
+// The float kernels (core/nn/kernels/, one file per instruction set) keep a tile of C in registers: SSE natively,
+// eight-lane AVX2 on x86-64 CPUs that have it, wasm SIMD128 in the browser, plain floats in the scalar wasm build.
+// Every kernel does one multiply and one add per lane, k in order, so all give the same bits.
 #pragma once
 
 #include "core/nn/matrix.hpp"

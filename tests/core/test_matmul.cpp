@@ -1,9 +1,16 @@
-// The matmul kernels: the tiled float kernel sums in exactly the plain i-k-j order (bit for bit), at every shape
-// and stride, so the native and wasm builds agree; the transposed forms compute the right products.
+// The matmul kernels: every float kernel (plain floats, SSE, AVX2) sums in exactly the plain i-k-j order (bit for
+// bit), at every shape and stride, so the native and wasm builds agree; the transposed forms compute the right
+// products. (The wasm SIMD128 kernel is held to the same bits by tests/node/: its product equals these.)
 #include <catch2/catch.hpp>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <vector>
 
+#include "core/nn/kernels/product.hpp"
 #include "core/nn/layers.hpp"
 #include "core/nn/matmul.hpp"
+#include "core/random/numpy_random.hpp"
 
 using lab::nn::Accumulate;
 using lab::nn::Matrix;
@@ -26,7 +33,107 @@ Matrix random_matrix(int rows, int cols, std::uint32_t seed) {
   return lab::nn::randn_matrix(rows, cols, rng);
 }
 
+// Every float kernel this machine can run, by name.
+struct NamedKernel {
+  std::string name;
+  std::function<void(const lab::nn::kernels::Product<float>&)> run;
+};
+std::vector<NamedKernel> float_kernels() {
+  namespace k = lab::nn::kernels;
+  std::vector<NamedKernel> all{{"portable", k::product_portable}};
+#ifdef LAB_KERNEL_SSE
+  all.push_back({"sse", k::product_sse});
+  if (__builtin_cpu_supports("avx2")) all.push_back({"avx2", k::product_avx2});
+#endif
+  return all;
+}
+
+bool same_bits(const std::vector<float>& x, const std::vector<float>& y) {
+  return x.size() == y.size() && std::memcmp(x.data(), y.data(), x.size() * sizeof(float)) == 0;
+}
+
+// One kernel against product_plain on C (M, N) = A (M, K) · B (K, N), with A stored as it is or transposed (K, M),
+// C overwritten or added to, and every matrix a block of a wider one (row strides larger than the widths).
+void check_kernel_on(const NamedKernel& kernel, int m, int n, int k, std::uint32_t seed) {
+  lab::NumpyRandom rng(seed);
+  const int pad = 3;
+  std::vector<float> a(std::size_t(m + pad) * (k + pad)), b(std::size_t(k) * (n + pad)),
+      start(std::size_t(m) * (n + pad));
+  for (float& x : a) x = float(rng.randn());
+  for (float& x : b) x = float(rng.randn());
+  for (float& x : start) x = float(rng.randn());
+  for (const bool transposed : {false, true}) {
+    for (const bool add : {false, true}) {
+      lab::nn::kernels::Product<float> p{m, n, k, a.data(), k + pad, 1, b.data(), n + pad, nullptr, n + pad, add};
+      if (transposed) {  // A stored (K, M + pad): A[i, k] at a[k * (M + pad) + i]
+        p.a_row = 1;
+        p.a_step = m + pad;
+      }
+      std::vector<float> expected = start, got = start;
+      p.c = expected.data();
+      lab::nn::kernels::product_plain(p);
+      p.c = got.data();
+      kernel.run(p);
+      INFO(kernel.name << " M=" << m << " N=" << n << " K=" << k << (transposed ? " Aᵀ" : " A")
+                       << (add ? " accumulate" : " overwrite"));
+      REQUIRE(same_bits(got, expected));
+    }
+  }
+}
+
 }  // namespace
+
+TEST_CASE("every float kernel gives the plain order's bits on ragged shapes, both A forms, overwrite and add",
+          "[matmul][kernels]") {
+  const auto kernels = float_kernels();
+  REQUIRE(kernels.size() >= 1);
+  for (const NamedKernel& kernel : kernels) {
+    for (int m = 1; m <= 9; ++m) {  // every small shape: each edge of every tile height and width
+      for (int n = 1; n <= 19; ++n) {
+        for (const int k : {1, 2, 5}) check_kernel_on(kernel, m, n, k, std::uint32_t(m * 10007 + n * 101 + k));
+      }
+    }
+    for (const int m : {15, 16, 17, 31, 32, 33, 64, 67}) {  // full tiles and one past them
+      for (const int n : {7, 8, 16, 17, 33, 48, 67}) check_kernel_on(kernel, m, n, 13, std::uint32_t(m * n));
+    }
+    lab::NumpyRandom rng(2026);
+    for (int trial = 0; trial < 60; ++trial) {  // random shapes, each side 1..67
+      const int m = 1 + int(rng.randint(0, 67)), n = 1 + int(rng.randint(0, 67)), k = 1 + int(rng.randint(0, 67));
+      check_kernel_on(kernel, m, n, k, std::uint32_t(trial));
+    }
+  }
+}
+
+TEST_CASE("all three products give the plain bits with the AVX2 kernel and without it, overwrite and add", "[matmul]") {
+  const int m = GENERATE(1, 6, 13, 67), n = GENERATE(1, 9, 16, 67), k = GENERATE(1, 31, 67, 300);
+  const Matrix a = random_matrix(m, k, 21), b = random_matrix(k, n, 22), start = random_matrix(m, n, 23);
+  const Matrix at = a.transpose(), bt = b.transpose();  // Aᵀ (K, M), Bᵀ (N, K)
+  Matrix expected = start;
+  for (Eigen::Index i = 0; i < m; ++i) {
+    for (Eigen::Index kk = 0; kk < k; ++kk) {
+      for (Eigen::Index j = 0; j < n; ++j) expected(i, j) += a(i, kk) * b(kk, j);
+    }
+  }
+  const Matrix product = plain_product(a, b);
+  for (const bool avx2 : {true, false}) {
+    lab::nn::matmul_allow_avx2(avx2);
+    Matrix c1(m, n), c2(m, n), c3(m, n), d1 = start, d2 = start, d3 = start;
+    lab::nn::matmul(a, b, c1);
+    lab::nn::matmul_a_bt(a, bt, c2);
+    lab::nn::matmul_at_b(at, b, c3);
+    lab::nn::matmul(a, b, d1, Accumulate::add);
+    lab::nn::matmul_a_bt(a, bt, d2, Accumulate::add);
+    lab::nn::matmul_at_b(at, b, d3, Accumulate::add);
+    INFO("AVX2 allowed: " << avx2);
+    CHECK(c1 == product);
+    CHECK(c2 == product);
+    CHECK(c3 == product);
+    CHECK(d1 == expected);
+    CHECK(d2 == expected);
+    CHECK(d3 == expected);
+  }
+  lab::nn::matmul_allow_avx2(true);
+}
 
 TEST_CASE("the tiled float kernel equals the plain i-k-j loop bit for bit, at any shape", "[matmul]") {
   const int rows = GENERATE(1, 3, 4, 5, 17);

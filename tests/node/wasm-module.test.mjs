@@ -40,6 +40,16 @@ describe('every exercise gives the native CLI\'s Result (floats within 1e-4 rela
   }
 });
 
+test('01.5 (the copy task) trains to the same loss curve, bit for bit, in both builds and natively', () => {
+  const native = JSON.parse(nativeCli(['run', '01.5']).stdout);
+  const simd = JSON.parse(modules.simd.runExercise('01.5', '{}'));
+  const scalar = JSON.parse(modules.scalar.runExercise('01.5', '{}'));
+  assert.equal(simd.data.loss.length, 500);
+  assert.deepEqual(simd.data.loss, scalar.data.loss);
+  assert.deepEqual(simd.data.loss, native.data.loss);
+  assert.deepEqual(simd.metrics, scalar.metrics);
+});
+
 test('05.4 on a text gives the native Result in both builds: perplexities, the split and the seeded samples', () => {
   const paragraph = 'The river runs past the old mill and under the stone bridge before it turns toward the sea. ' +
     'In the spring the water is high and brown, and the children stand on the bridge to watch branches float by. ';

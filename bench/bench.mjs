@@ -1,0 +1,181 @@
+// The lab's benchmark suite, in one run on this machine: it runs the programs below and writes BENCHMARKS.md
+// (the machine, the commands and the tables, each figure a ratio against the issue's targets).
+//   float products    bench_matmul (native SSE and AVX2) and bench-matmul-{simd,scalar}.js (wasm under Node)
+//   every exercise    bench_exercises (native) and bench/exercises_wasm.mjs (the SIMD wasm module under Node)
+//   the copy task     01.5 from the rows above, and the notebook's PyTorch code (bench/copy_task_pytorch.py)
+//                     when Debian's python3-torch is installed
+//   first visit       bench/first_visit.mjs: bytes a first visit transfers (gzip) in headless Chromium
+// Usage: node bench/bench.mjs [--short] [--out FILE]   (scripts/bench.sh runs it; needs build/native, build/wasm
+// and, for the first visit, build/site). --short runs everything once without warm-up (the test run uses it: it
+// checks that every program runs and every row is filled, never a time). It exits non-zero when a row is missing.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--short');
+const out = args.includes('--out') ? resolve(args[args.indexOf('--out') + 1]) : join(root, 'BENCHMARKS.md');
+const native = join(root, 'build', 'native');
+const wasm = join(root, 'build', 'wasm');
+const commands = [];
+
+// Runs a program that prints one JSON object per line; returns the objects.
+function jsonLines(command, commandArgs) {
+  const shown = (path) => (path === process.execPath ? 'node' : path.startsWith(root) ? relative(root, path) : path);
+  commands.push([command, ...commandArgs].map(shown).join(' '));
+  const text = execFileSync(command, commandArgs, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+  return text.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
+const short = quick ? ['--short'] : [];
+const passes = quick ? 1 : 3;
+const node = (script, ...rest) => jsonLines(process.execPath, [script, ...rest]);
+const fixed = (x, digits = 1) => (x === undefined ? '–' : x.toFixed(digits));
+const ratio = (a, b) => (a === undefined || b === undefined ? '–' : (a / b).toFixed(2));
+const verdict = (ok) => (ok ? 'met' : '**not met**');
+const problems = [];
+
+// --- the machine
+function machine() {
+  const cpus = os.cpus();
+  const flags = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const release = existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8').match(/PRETTY_NAME="(.*)"/)?.[1] : os.type();
+  let commit = 'unknown';
+  try { commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(); } catch { /* not a checkout */ }
+  return [
+    `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} logical cores, AVX2 ${/\bavx2\b/.test(flags) ? 'yes' : 'no'}`,
+    `- memory ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${release}, Node ${process.version}`,
+    `- the lab at commit ${commit}, measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` +
+      `${quick ? ' in the short mode (one run each, no warm-up: the figures are not comparable)' : ''}`,
+    `- one thread everywhere; ${quick ? 'one run of each' : 'every figure is the best of several runs after a warm-up, ' +
+      'native and wasm taking turns three times'}; load average ${os.loadavg()[0].toFixed(2)} at the start`,
+  ].join('\n');
+}
+
+// --- float products
+function matmulSection() {
+  // The programs take turns, `passes` times, and each rate is the best of its passes: load from other work on a
+  // shared machine then slows no kernel more than another.
+  const rows = [];
+  for (let pass = 0; pass < passes; pass++) {
+    rows.push(...node(join(wasm, 'bench-matmul-simd.js'), ...short), ...jsonLines(join(native, 'bench_matmul'), short),
+      ...node(join(wasm, 'bench-matmul-scalar.js'), ...short));
+  }
+  const shapes = new Map();
+  for (const row of rows) {
+    const key = `${row.form} ${row.m}×${row.n}×${row.k}`;
+    if (!shapes.has(key)) shapes.set(key, { ...row, rate: {}, bits: new Set() });
+    const rate = shapes.get(key).rate;
+    rate[row.kernel] = Math.max(rate[row.kernel] ?? 0, row.gflops);
+    shapes.get(key).bits.add(row.bits);
+  }
+  const lines = [
+    '| product (C m×n, summed over k) | what | wasm SIMD | wasm scalar | native SSE | native AVX2 | SIMD ÷ SSE | SIMD ÷ AVX2 | same bits |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  const targets = [];
+  for (const [key, s] of shapes) {
+    const r = s.rate;
+    for (const kernel of ['wasm-simd', 'wasm-scalar', 'sse']) if (r[kernel] === undefined) problems.push(`matmul ${key}: no ${kernel} row`);
+    lines.push(`| ${key} | ${s.where} | ${fixed(r['wasm-simd'])} | ${fixed(r['wasm-scalar'])} | ${fixed(r.sse)} | ${fixed(r.avx2)} | ` +
+      `${ratio(r['wasm-simd'], r.sse)} | ${ratio(r['wasm-simd'], r.avx2)} | ${s.bits.size === 1 ? 'yes' : '**no**'} |`);
+    if (s.bits.size !== 1) problems.push(`matmul ${key}: the kernels' bits differ`);
+    if (s.where === 'square' && s.m >= 64) targets.push(`n = ${s.m}: ${ratio(r['wasm-simd'], r.sse)} ${verdict(r['wasm-simd'] >= 0.8 * r.sse)}`);
+  }
+  if (shapes.size < 8) problems.push(`matmul: only ${shapes.size} shapes`);
+  return `GFLOP/s (2·m·n·k per product), one thread.\n\n${lines.join('\n')}\n\n` +
+    `Target: wasm SIMD ≥ 0.8 × native SSE (the same width) at n ≥ 64 — ${targets.join('; ')}.\n`;
+}
+
+// --- every exercise at its defaults
+function exerciseSection() {
+  const nativeTimes = new Map(), wasmTimes = new Map();
+  const keepBest = (times, rows) => rows.forEach((row) => times.set(row.id, Math.min(times.get(row.id) ?? Infinity, row.seconds)));
+  for (let pass = 0; pass < passes; pass++) {  // taking turns, as for the products
+    keepBest(wasmTimes, node(join(root, 'bench', 'exercises_wasm.mjs'), 'simd', ...short));
+    keepBest(nativeTimes, jsonLines(join(native, 'bench_exercises'), short));
+  }
+  const lines = ['| exercise | native s | wasm SIMD s | wasm ÷ native | ≤ 0.25 s in wasm |', '|---|---:|---:|---:|---|'];
+  let nativeTotal = 0, wasmTotal = 0;
+  const slow = [];
+  for (const [id, seconds] of wasmTimes) {
+    const n = nativeTimes.get(id);
+    if (n === undefined) problems.push(`exercise ${id}: no native time`);
+    nativeTotal += n ?? 0;
+    wasmTotal += seconds;
+    if (seconds > 0.25) slow.push(id);
+    lines.push(`| ${id} | ${fixed(n, 3)} | ${fixed(seconds, 3)} | ${ratio(seconds, n)} | ${seconds <= 0.25 ? 'yes' : '**no**'} |`);
+  }
+  if (wasmTimes.size !== 25) problems.push(`exercises: ${wasmTimes.size} timed in wasm, not 25`);
+  lines.push(`| all ${wasmTimes.size} | ${fixed(nativeTotal, 3)} | ${fixed(wasmTotal, 3)} | ${ratio(wasmTotal, nativeTotal)} | ${verdict(wasmTotal <= 1)} (≤ 1 s together) |`);
+  return {
+    text: `Each exercise from parameters to Result (lab::run_exercise natively, runExercise in the SIMD module), ` +
+      `all 25 back to back in one process.\n\n${lines.join('\n')}\n\n` +
+      `Target: every exercise ≤ 0.25 s in wasm — ${slow.length ? `**not met** by ${slow.join(', ')}` : 'met'}; ` +
+      `all 25 ≤ 1 s — ${verdict(wasmTotal <= 1)} (${fixed(wasmTotal, 2)} s).\n`,
+    copyNative: nativeTimes.get('01.5'),
+    copyWasm: wasmTimes.get('01.5'),
+  };
+}
+
+// --- the copy task against the notebook's PyTorch
+function copyTaskSection(copyNative, copyWasm) {
+  let torch = false;
+  try { execFileSync('/usr/bin/python3', ['-c', 'import torch'], { stdio: 'ignore' }); torch = true; } catch { /* absent */ }
+  const head = `01.5 at its defaults (500 Adam steps of 32 sequences): native ${fixed(copyNative, 3)} s, wasm SIMD ${fixed(copyWasm, 3)} s.`;
+  if (!torch) {
+    return `${head}\n\nPyTorch: **not measured** — Debian's python3-torch is not installed on this machine ` +
+      '(`/usr/bin/python3 -c "import torch"` fails), so the targets (wasm ≤ 0.10 ×, native ≤ 0.05 × PyTorch) ' +
+      'are not checked in this run.\n';
+  }
+  const [pytorch] = jsonLines('/usr/bin/python3', [join(root, 'bench', 'copy_task_pytorch.py'), quick ? '1' : '3']);
+  const seconds = Math.min(...pytorch.seconds);
+  return `${head}\n\n| runner | s | ÷ PyTorch | target |\n|---|---:|---:|---|\n` +
+    `| PyTorch eager, one thread (the notebook's code) | ${fixed(seconds, 3)} | 1.00 | |\n` +
+    `| native | ${fixed(copyNative, 3)} | ${ratio(copyNative, seconds)} | ≤ 0.05: ${verdict(copyNative <= 0.05 * seconds)} |\n` +
+    `| wasm SIMD | ${fixed(copyWasm, 3)} | ${ratio(copyWasm, seconds)} | ≤ 0.10: ${verdict(copyWasm <= 0.10 * seconds)} |\n`;
+}
+
+// --- a first visit
+function firstVisitSection() {
+  const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
+  if (!existsSync(join(root, 'build', 'site', 'index.html')) || !existsSync(chromium)) {
+    problems.push('first visit: build/site or Chromium is missing');
+    return '**not measured** (needs build/site and Chromium).\n';
+  }
+  const [visit] = node(join(root, 'bench', 'first_visit.mjs'));
+  return `${visit.files} files, ${visit.kib_raw} KiB raw, **${visit.kib_gzip} KiB gzip**; navigation to the first chart ` +
+    `of 01.1: ${visit.first_chart_ms} ms (headless Chromium, loopback).\n\n` +
+    `Target: ≤ 600 kB gzip — ${verdict(visit.kib_gzip * 1024 <= 600e3)}.\n`;
+}
+
+const matmul = matmulSection();
+const exercises = exerciseSection();
+const copyTask = copyTaskSection(exercises.copyNative, exercises.copyWasm);
+const firstVisit = firstVisitSection();
+const report = `# Benchmarks
+
+Written by \`scripts/bench.sh${quick ? ' --short' : ''}\` (bench/bench.mjs); run it again to measure another machine.
+
+## Machine
+${machine()}
+
+## Float products (core/nn/matmul.hpp)
+${matmul}
+## Every exercise at its defaults
+${exercises.text}
+## The copy task against the notebook's PyTorch
+${copyTask}
+## First visit
+${firstVisit}
+## Commands
+${commands.map((command) => `    ${command}`).join('\n')}
+`;
+writeFileSync(out, report);
+console.log(`bench: wrote ${relative(process.cwd(), out) || out}`);
+if (problems.length) {
+  console.error(`bench: ${problems.length} rows missing or wrong:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,84 @@
+// The tiled driver every float kernel shares: C is cut into tiles of R rows × V vectors of columns, each tile's
+// sums stay in registers while k runs over the whole depth, and the edges (fewer rows, fewer columns) are tiles of
+// the same code, down to single columns summed one at a time. The order inside each C[i, j] is product_plain's.
+// A kernel file supplies `Lanes`, the SIMD type of its target, declared in that file's anonymous namespace:
+//   using Vector = ...;  static constexpr int width;            lanes per vector (1 for plain floats)
+//   zero(), load(const float*), store(float*, Vector), broadcast(const float*)   (one A value in every lane)
+//   multiply(Vector, Vector), add(Vector, Vector)              one rounding each, never fused
+// Every function here takes Lanes as a template argument, so each kernel file (compiled with its own instruction
+// set flags) gets its own copies, which never mix with another file's.
+#pragma once
+
+#include "core/nn/kernels/product.hpp"
+
+namespace lab::nn::kernels {
+
+// C[i .. i+R, j .. j+V·width] (R, V·width): every lane sums its own C[i, j] over k = 0, 1, 2, ...
+template <typename Lanes, int R, int V>
+inline void product_tile(const Product<float>& p, int i, int j) {
+  using Vector = typename Lanes::Vector;
+  constexpr int width = Lanes::width;
+  Vector sums[R][V];
+  for (int r = 0; r < R; ++r) {
+    float* c_row = p.c + (i + r) * p.ldc + j;
+    for (int v = 0; v < V; ++v) sums[r][v] = p.add ? Lanes::load(c_row + width * v) : Lanes::zero();
+  }
+  const float* a = p.a + i * p.a_row;  // A[i, k], advancing along k
+  const float* b = p.b + j;            // B[k, j], advancing down the rows
+  for (int k = 0; k < p.depth; ++k, a += p.a_step, b += p.ldb) {
+    Vector b_k[V];
+    for (int v = 0; v < V; ++v) b_k[v] = Lanes::load(b + width * v);
+    for (int r = 0; r < R; ++r) {
+      const Vector a_rk = Lanes::broadcast(a + r * p.a_row);
+      for (int v = 0; v < V; ++v) sums[r][v] = Lanes::add(sums[r][v], Lanes::multiply(a_rk, b_k[v]));
+    }
+  }
+  for (int r = 0; r < R; ++r) {
+    float* c_row = p.c + (i + r) * p.ldc + j;
+    for (int v = 0; v < V; ++v) Lanes::store(c_row + width * v, sums[r][v]);
+  }
+}
+
+// One column j of R rows, one float at a time: the last columns when fewer than a vector are left.
+template <typename Lanes, int R>
+inline void product_column(const Product<float>& p, int i, int j) {
+  for (int r = 0; r < R; ++r) {
+    float sum = p.add ? p.c[(i + r) * p.ldc + j] : 0.0f;
+    for (int k = 0; k < p.depth; ++k) sum += p.a[(i + r) * p.a_row + k * p.a_step] * p.b[k * p.ldb + j];
+    p.c[(i + r) * p.ldc + j] = sum;
+  }
+}
+
+// Rows i .. i+R across all columns: wide tiles, then one-vector tiles, then single columns.
+template <typename Lanes, int R, int V>
+void product_rows(const Product<float>& p, int i) {
+  constexpr int width = Lanes::width;
+  int j = 0;
+  for (; j + V * width <= p.cols; j += V * width) product_tile<Lanes, R, V>(p, i, j);
+  if constexpr (V > 1) {
+    for (; j + width <= p.cols; j += width) product_tile<Lanes, R, 1>(p, i, j);
+  }
+  if constexpr (width > 1) {
+    for (; j < p.cols; ++j) product_column<Lanes, R>(p, i, j);
+  }
+}
+
+// The last rows (fewer than a full tile's R): one tile of exactly that height. Called with R - 1 first; at each
+// height the rows left are at most R, so exactly one height matches.
+template <typename Lanes, int R, int V>
+void product_last_rows(const Product<float>& p, int i) {
+  if constexpr (R >= 1) {
+    if (p.rows - i == R) return product_rows<Lanes, R, V>(p, i);
+    product_last_rows<Lanes, R - 1, V>(p, i);
+  }
+}
+
+// The whole product in tiles of R rows × V vectors.
+template <typename Lanes, int R, int V>
+void product_tiled(const Product<float>& p) {
+  int i = 0;
+  for (; i + R <= p.rows; i += R) product_rows<Lanes, R, V>(p, i);
+  product_last_rows<Lanes, R - 1, V>(p, i);
+}
+
+}  // namespace lab::nn::kernels

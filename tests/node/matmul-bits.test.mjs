@@ -1,0 +1,39 @@
+// The float products give the same bits on every target: the wasm SIMD128 kernel, the scalar wasm build and the
+// native kernels (SSE, and AVX2 where the CPU has it) hash each product of bench/matmul.cpp's fixed inputs
+// identically, for every shape and all three forms (A·B, A·Bᵀ, Aᵀ·B).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+import { root } from './lab-module.mjs';
+
+function run(command, args) {
+  const text = execFileSync(command, [...args, '--short'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return text.trim().split('\n').map((line) => JSON.parse(line));
+}
+
+test('wasm SIMD, wasm scalar and the native kernels hash every benchmark product to the same bits', () => {
+  const rows = [
+    ...run(process.execPath, [join(root, 'build', 'wasm', 'bench-matmul-simd.js')]),
+    ...run(process.execPath, [join(root, 'build', 'wasm', 'bench-matmul-scalar.js')]),
+    ...run(join(root, 'build', 'native', 'bench_matmul'), []),
+  ];
+  const kernels = new Set(rows.map((row) => row.kernel));
+  for (const kernel of ['wasm-simd', 'wasm-scalar', 'sse']) assert.ok(kernels.has(kernel), `no rows from ${kernel}`);
+  const byShape = new Map();
+  for (const row of rows) {
+    assert.match(row.bits, /^[0-9a-f]{16}$/);
+    assert.ok(row.gflops > 0, `${row.kernel} ${row.form} measured no rate`);
+    const key = `${row.form} ${row.m}x${row.n}x${row.k}`;
+    if (!byShape.has(key)) byShape.set(key, []);
+    byShape.get(key).push(row);
+  }
+  assert.ok(byShape.size >= 8, `only ${byShape.size} shapes`);
+  for (const [key, group] of byShape) {
+    assert.equal(group.length, kernels.size, `${key} is missing from some kernel`);
+    for (const row of group) assert.equal(row.bits, group[0].bits, `${row.kernel} differs from ${group[0].kernel} on ${key}`);
+  }
+  // Different shapes give different products: the hash sees the numbers.
+  assert.equal(new Set([...byShape.values()].map((group) => group[0].bits)).size, byShape.size);
+});
