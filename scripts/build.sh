@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 # Debian's emscripten finds its Node modules (acorn) in /usr/share/nodejs, which Node does not search by itself.
 if [[ -d /usr/share/nodejs ]]; then export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}; fi
 # LAB_WARNINGS_AS_ERRORS=ON (scripts/test.sh, CI): the lab's own code must compile without a single warning.
-configure_flags=(-DLAB_WARNINGS_AS_ERRORS="${LAB_WARNINGS_AS_ERRORS:-OFF}")
+# Unset, a build folder keeps the setting it was configured with (so a later plain build does not recompile all).
+configure_flags=()
+if [[ -n "${LAB_WARNINGS_AS_ERRORS:-}" ]]; then configure_flags+=(-DLAB_WARNINGS_AS_ERRORS="$LAB_WARNINGS_AS_ERRORS"); fi
 jobs=$(nproc)
 targets=("$@")
 ((${#targets[@]})) || targets=(native wasm site)
