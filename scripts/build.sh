@@ -11,6 +11,10 @@ if [[ -d /usr/share/nodejs ]]; then export NODE_PATH=/usr/share/nodejs${NODE_PAT
 # Unset, a build folder keeps the setting it was configured with (so a later plain build does not recompile all).
 configure_flags=()
 if [[ -n "${LAB_WARNINGS_AS_ERRORS:-}" ]]; then configure_flags+=(-DLAB_WARNINGS_AS_ERRORS="$LAB_WARNINGS_AS_ERRORS"); fi
+# ccache, when installed, keeps compiled objects between builds and between clones of the project.
+if command -v ccache >/dev/null 2>&1 && [[ -z "${CMAKE_CXX_COMPILER_LAUNCHER:-}" ]]; then
+  export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
+fi
 jobs=$(nproc)
 targets=("$@")
 ((${#targets[@]})) || targets=(native wasm site)
