@@ -97,8 +97,8 @@ class TreeBuilder {
 
   bool count_value() {
     if (++values_ > max_params_values) {
-      return refuse(ErrorCode::too_large, format("params hold more than %zu values, the lab's cap on memory and time",
-                                                 max_params_values));
+      return refuse(ErrorCode::too_large,
+                    format("params hold more than %zu values, the lab's cap on memory and time", max_params_values));
     }
     return true;
   }
@@ -156,8 +156,8 @@ json read_params_text(std::string_view bytes, bool more_follows) {
     fail_input("", format("params are not valid UTF-8 (byte 0x%02x at offset %zu)", bad->byte, bad->offset));
   }
   if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
-    fail_input("", format("params hold a NUL byte at offset %zu; JSON text has none (inside a string, write \\u0000)",
-                          nul));
+    fail_input(
+        "", format("params hold a NUL byte at offset %zu; JSON text has none (inside a string, write \\u0000)", nul));
   }
   if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) return json::object();
 
@@ -166,9 +166,9 @@ json read_params_text(std::string_view bytes, bool more_follows) {
   if (ok) return std::move(builder.root);
   if (!builder.failure.empty()) throw LabError(builder.failure_code, builder.failure);
   const std::size_t offset = builder.error_position > 0 ? builder.error_position - 1 : 0;
-  fail_param("", format("params are not valid JSON at byte %zu (%s): ", offset,
-                        parse_reason(builder.error_reason).c_str()) +
-                     shorten(bytes, 80));
+  fail_param(
+      "", format("params are not valid JSON at byte %zu (%s): ", offset, parse_reason(builder.error_reason).c_str()) +
+              shorten(bytes, 80));
 }
 
 }  // namespace lab

@@ -66,13 +66,12 @@ TEST_CASE("shorten() keeps whole UTF-8 characters", "[input-gate]") {
 TEST_CASE("nesting deeper than the cap is refused before anything recurses", "[input-gate]") {
   const json deep = text_error("01.1", "{\"seq_len\": " + nested_arrays(60000) + "}");
   CHECK(deep["code"] == "too_large");
-  CHECK(deep["message"].get<std::string>().rfind("params nest deeper than 100 levels, the lab's cap (at params.seq_len[0]",
-                                                 0) == 0);
+  CHECK(deep["message"].get<std::string>().rfind(
+            "params nest deeper than 100 levels, the lab's cap (at params.seq_len[0]", 0) == 0);
   // 20 MB of "[" is refused by the size cap before it is parsed.
   const json brackets = text_error("01.1", std::string(20000000, '['));
   CHECK(brackets["code"] == "too_large");
-  CHECK(brackets["message"] ==
-        "params must be at most 1000000 bytes, the lab's cap on memory and time (got 20000000)");
+  CHECK(brackets["message"] == "params must be at most 1000000 bytes, the lab's cap on memory and time (got 20000000)");
   // Exactly at the cap: 100 levels in all (the params object is the first) is fine for the gate.
   CHECK(lab::read_params_text("{\"a\": " + nested_arrays(99) + "}")["a"].is_array());
   CHECK_THROWS_WITH(lab::read_params_text("{\"a\": " + nested_arrays(100) + "}"),
@@ -83,8 +82,7 @@ TEST_CASE("nothing may follow the JSON value: no NUL byte and no trailing text",
   const std::string after_nul("{\"seq_len\":5}\0{\"zzz\":1}", 24);
   const json nul = text_error("01.1", after_nul);
   CHECK(nul["code"] == "bad_input");
-  CHECK(nul["message"] ==
-        "params hold a NUL byte at offset 13; JSON text has none (inside a string, write \\u0000)");
+  CHECK(nul["message"] == "params hold a NUL byte at offset 13; JSON text has none (inside a string, write \\u0000)");
   const json trailing = text_error("01.1", "{\"seq_len\": 5} {\"zzz\": 1}");
   CHECK(trailing["code"] == "bad_param");
   CHECK(trailing["message"].get<std::string>().rfind("params are not valid JSON at byte 15 (", 0) == 0);
