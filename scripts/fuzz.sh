@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every libFuzzer target of the fuzz preset (tests/fuzz/fuzz_*.cpp) for SECONDS each (default 30), starting
+# Runs every libFuzzer target of the fuzz build preset (tests/fuzz/fuzz_*.cpp, built in build/asan) for SECONDS each (default 30), starting
 # from its seed corpus tests/fuzz/corpus/<target>/ (read only: what the run discovers goes to build/fuzz/corpus/).
 #   scripts/fuzz.sh [seconds]
 # Prints each target's executions; a crash, a sanitizer finding or a broken invariant stops the script with the
@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
-cmake --preset fuzz -DLAB_WARNINGS_AS_ERRORS="${LAB_WARNINGS_AS_ERRORS:-OFF}" >/dev/null
+cmake --preset asan -DLAB_WARNINGS_AS_ERRORS="${LAB_WARNINGS_AS_ERRORS:-OFF}" >/dev/null
 cmake --build --preset fuzz -j"$(nproc)"
 
 targets=(fuzz_input_gate fuzz_structured_output fuzz_utf8_tokenizers fuzz_exercise_texts)
@@ -15,7 +15,7 @@ for target in "${targets[@]}"; do
   work=build/fuzz/corpus/$target crashes=build/fuzz/crashes/$target
   mkdir -p "$work" "$crashes"
   log=build/fuzz/$target.log
-  if ! build/fuzz/"$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  if ! build/asan/tests/fuzz/"$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$crashes/" "$work" "tests/fuzz/corpus/$target" >"$log" 2>&1; then
     tail -40 "$log"
     echo "fuzz: $target failed; the input is in $crashes/" >&2
