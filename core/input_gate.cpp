@@ -138,7 +138,14 @@ std::string parse_reason(const std::string& what) {
   }
   const std::size_t dash = reason.find(" - ");
   if (reason.rfind("syntax error", 0) == 0 && dash != std::string::npos) reason = reason.substr(dash + 3);
-  return reason;
+  // nlohmann's "; last read: '...'" can end inside a character (it shows the bytes read so far); the message quotes
+  // the text itself, cut between characters, so that part goes.
+  const std::size_t last_read = reason.find("; last read: '");
+  if (last_read != std::string::npos) {
+    const std::size_t close = reason.find("'; ", last_read + 14);
+    reason.erase(last_read, close == std::string::npos ? std::string::npos : close + 1 - last_read);
+  }
+  return text::encode_utf8(text::decode_utf8(reason));  // whatever is left, as valid UTF-8
 }
 
 }  // namespace

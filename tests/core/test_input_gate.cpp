@@ -148,3 +148,11 @@ TEST_CASE("05.3 refuses perplexities below 1 and says what is allowed", "[input-
   }
   CHECK_FALSE(json::parse(lab::run_exercise_text("05.3", "{\"val_ppls\": [5, 4, 1]}")).contains("error"));
 }
+
+TEST_CASE("fuzzing regression: a parse error just after a multi-byte character keeps the message valid UTF-8",
+          "[input-gate][fuzz-regression]") {
+  // Found by fuzz_input_gate: nlohmann's "last read" token ended after the first byte of "\xd0\x80" (U+0400).
+  const json error = text_error("01.1", "{\"se?_leq_len\": \xd0\x80;");
+  CHECK(error["code"] == "bad_param");
+  CHECK(error["message"] == "params are not valid JSON at byte 16 (invalid literal): {\"se?_leq_len\": \xd0\x80;");
+}

@@ -17,8 +17,9 @@ TEST_CASE("02.2 counts the memory of every block it times at once and refuses ab
   const json error = error_of("02.2", {{"configs", configs}, {"baseline", "wide 0"}, {"latency_tokens", 64}});
   CHECK(error["code"] == "too_large");
   CHECK(error["param"] == "configs");
-  CHECK_THAT(error["message"].get<std::string>(), Catch::StartsWith("timing 12 block shapes at once would hold about ") &&
-                                                      Catch::Contains("over the lab's cap of 256 MB"));
+  CHECK_THAT(error["message"].get<std::string>(),
+             Catch::StartsWith("timing 12 block shapes at once would hold about ") &&
+                 Catch::Contains("over the lab's cap of 256 MB"));
   // Without timing (latency_tokens 0) the same configs are only counted.
   CHECK_FALSE(run_ok("02.2", {{"configs", configs}, {"baseline", "wide 0"}, {"latency_tokens", 0}}).contains("error"));
 }
@@ -34,11 +35,13 @@ TEST_CASE("03.1's validation is bounded: uniqueItems over 50,000 items and anyOf
           "[work-caps]") {
   json items = json::array();
   for (int i = 0; i < 50000; ++i) items.push_back(i);
-  const json unique = error_of("03.1", {{"schema", {{"type", "object"}, {"properties", {{"a", {{"uniqueItems", true}}}}}}},
-                                        {"value", {{"a", items}}}});
+  const json unique = error_of(
+      "03.1",
+      {{"schema", {{"type", "object"}, {"properties", {{"a", {{"uniqueItems", true}}}}}}}, {"value", {{"a", items}}}});
   CHECK(unique["code"] == "too_large");
-  CHECK_THAT(unique["message"].get<std::string>(), Catch::StartsWith("validating the JSON against the schema takes more "
-                                                                     "than 2000000 steps"));
+  CHECK_THAT(unique["message"].get<std::string>(),
+             Catch::StartsWith("validating the JSON against the schema takes more "
+                               "than 2000000 steps"));
   json options = json::array(), values = json::array();
   for (int i = 0; i < 5000; ++i) {  // every item matches only the last option: 5,000 × 5,000 checks
     options.push_back(i < 4999 ? json::object({{"const", -1 - i}}) : json::object({{"type", "integer"}}));
@@ -51,8 +54,8 @@ TEST_CASE("03.1's validation is bounded: uniqueItems over 50,000 items and anyOf
   const json any_of = error_of("03.1", {{"schema", schema}, {"value", value}});
   CHECK(any_of["code"] == "too_large");
   // A small uniqueItems check still answers, with the first equal pair.
-  const json small = run_ok("03.1", {{"schema", {{"properties", {{"a", {{"uniqueItems", true}}}}}}},
-                                     {"value", {{"a", {1, 2, 3, 2}}}}});
+  const json small = run_ok(
+      "03.1", {{"schema", {{"properties", {{"a", {{"uniqueItems", true}}}}}}}, {"value", {{"a", {1, 2, 3, 2}}}}});
   CHECK(small["data"]["violation"]["message"] == "items 1 and 3 are equal");
 }
 

@@ -4,7 +4,8 @@
 // ru_maxrss). A maximum is a parameter's `max` from `lab list`: the largest number; a string, array or object
 // filled to its cap (the default's items repeated; an empty array gets perplexity-like numbers, an empty object
 // numbered keys).
-//   lab_maxima_sweep LAB [IDS]   (IDS: a comma-separated subset) prints one line per run (outcome, CPU s, peak MB) and exits 1 if any run broke a cap
+//   lab_maxima_sweep LAB [IDS]   (IDS: a comma-separated subset) prints one line per run (outcome, CPU s, peak MB) and
+//   exits 1 if any run broke a cap
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -43,7 +44,8 @@ json at_maximum(const json& spec) {
   }
   if (type == "array") {
     json items = json::array();
-    for (std::size_t i = 0; i < cap; ++i) items.push_back(fallback.empty() ? json(10.0 + double(i % 7)) : fallback[i % fallback.size()]);
+    for (std::size_t i = 0; i < cap; ++i)
+      items.push_back(fallback.empty() ? json(10.0 + double(i % 7)) : fallback[i % fallback.size()]);
     return items;
   }
   if (type == "object") {
@@ -97,9 +99,9 @@ Outcome run_child(const std::string& lab, const std::string& id, const json& par
   outcome.peak_megabytes = double(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
   std::ifstream in(result_file, std::ios::binary);
   const json result = json::parse(in, nullptr, /*allow_exceptions=*/false);
-  outcome.answer = result.is_discarded() ? "unreadable output"
+  outcome.answer = result.is_discarded()      ? "unreadable output"
                    : result.contains("error") ? result["error"]["code"].get<std::string>()
-                                               : "result";
+                                              : "result";
   return outcome;
 }
 
@@ -116,7 +118,7 @@ int main(int argc, char** argv) {
   std::string worst_cpu_run, worst_peak_run;
   for (const json& exercise : lab::list_exercises()) {
     const std::string id = exercise["id"];
-    if (argc == 3 && std::string(",") .append(argv[2]).append(",").find("," + id + ",") == std::string::npos) continue;
+    if (argc == 3 && std::string(",").append(argv[2]).append(",").find("," + id + ",") == std::string::npos) continue;
     std::vector<std::pair<std::string, json>> sweeps;
     json all = json::object();
     for (const json& spec : exercise["params"]) {
@@ -135,8 +137,8 @@ int main(int argc, char** argv) {
                       outcome.cpu_seconds <= kCpuSecondsCap && outcome.peak_megabytes <= kPeakMegabytesCap;
       broken += !ok;
       const std::string label = id + ", " + name;
-      std::printf("%s %s: %s, %.2f s CPU, %.0f MB peak\n", ok ? "ok  " : "FAIL", label.c_str(),
-                  outcome.answer.c_str(), outcome.cpu_seconds, outcome.peak_megabytes);
+      std::printf("%s %s: %s, %.2f s CPU, %.0f MB peak\n", ok ? "ok  " : "FAIL", label.c_str(), outcome.answer.c_str(),
+                  outcome.cpu_seconds, outcome.peak_megabytes);
       std::fflush(stdout);
       if (outcome.cpu_seconds > worst_cpu) worst_cpu = outcome.cpu_seconds, worst_cpu_run = label;
       if (outcome.peak_megabytes > worst_peak) worst_peak = outcome.peak_megabytes, worst_peak_run = label;
