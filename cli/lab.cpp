@@ -3,7 +3,8 @@
 //   lab run ID [--params JSON | --params-file FILE] [--pretty] [--progress]
 //                                             the Result as JSON on stdout; --progress streams updates to stderr;
 //                                             --params-file reads the JSON from a file (- for stdin), for inputs
-//                                             too long for a command line
+//                                             too long for a command line. Every input passes the input gate
+//                                             (core/input_gate.hpp): at most 1,000,000 bytes of UTF-8 JSON.
 // Exit 0 on success; on an error, exit 2 with {"error": {...}} on stdout and a one-line message on stderr.
 #include <cstdio>
 #include <fstream>
@@ -11,7 +12,9 @@
 #include <iterator>
 #include <string>
 
+#include "core/input_gate.hpp"
 #include "core/registry.hpp"
+#include "core/text/utf8.hpp"
 
 namespace {
 
@@ -21,8 +24,10 @@ const char* const kUsage =
     "  ID is an exercise id such as 01.1 (see `lab list`); JSON is an object such as '{\"seq_len\": 20}'.\n";
 
 int fail(const lab::json& error_object) {
-  std::cout << error_object.dump() << "\n";
-  std::cerr << "lab: " << error_object["error"]["message"].get<std::string>() << "\n";
+  std::cout << lab::to_text(error_object) << "\n";
+  // The message as text, any byte that is not UTF-8 shown as U+FFFD.
+  const std::string message = error_object["error"]["message"].get<std::string>();
+  std::cerr << "lab: " << lab::text::encode_utf8(lab::text::decode_utf8(message)) << "\n";
   return 2;
 }
 
@@ -50,11 +55,12 @@ int main(int argc, char** argv) {
 
   const std::string id = argv[2];
   std::string params_text;
-  bool pretty = false, progress = false;
+  bool pretty = false, progress = false, more_follows = false;
   for (int i = 3; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--params" && i + 1 < argc) {
       params_text = argv[++i];
+      more_follows = false;
     } else if (arg == "--params-file" && i + 1 < argc) {
       const std::string path = argv[++i];
       std::ifstream file;
@@ -63,7 +69,12 @@ int main(int argc, char** argv) {
         if (!file) return usage_error("cannot read the params file \"" + path + "\"");
       }
       std::istream& in = path == "-" ? std::cin : file;
-      params_text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      // No further than one byte past the input gate's cap: a longer input is refused without being held.
+      params_text.assign(lab::max_params_bytes + 1, '\0');
+      in.read(params_text.data(), static_cast<std::streamsize>(params_text.size()));
+      params_text.resize(static_cast<std::size_t>(in.gcount()));
+      more_follows = params_text.size() > lab::max_params_bytes;
+      if (more_follows) params_text.resize(lab::max_params_bytes);
     } else if (arg == "--pretty") {
       pretty = true;
     } else if (arg == "--progress") {
@@ -74,8 +85,8 @@ int main(int argc, char** argv) {
   }
 
   lab::ProgressSink sink;
-  if (progress) sink = [](const lab::json& update) { std::cerr << update.dump() << "\n"; };
-  const lab::json result = lab::run_exercise_from_text(id, params_text, sink);
+  if (progress) sink = [](const lab::json& update) { std::cerr << lab::to_text(update) << "\n"; };
+  const lab::json result = lab::run_exercise_from_text(id, params_text, sink, more_follows);
   if (result.contains("error")) return fail(result);
   std::cout << lab::to_text(result, pretty ? 2 : -1) << "\n";
   return 0;

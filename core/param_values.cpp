@@ -6,14 +6,9 @@
 
 namespace lab {
 
-namespace {
-
-std::string shown(const json& value) {
-  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
-  return text.size() > 40 ? text.substr(0, 37) + "..." : text;
+std::string shown_value(const json& value, std::size_t max_bytes) {
+  return shorten(value.dump(-1, ' ', false, json::error_handler_t::replace), max_bytes);
 }
-
-}  // namespace
 
 void require_utf8(const std::string& text, const std::string& param, const std::string& path) {
   if (const auto bad = text::find_invalid_utf8(text)) {
@@ -23,7 +18,7 @@ void require_utf8(const std::string& text, const std::string& param, const std::
 
 const std::string& read_text(const json& value, const std::string& param, const std::string& path,
                              std::size_t max_bytes) {
-  if (!value.is_string()) fail_param(param, path + " must be a string (got " + shown(value) + ")");
+  if (!value.is_string()) fail_param(param, path + " must be a string (got " + shown_value(value, 40) + ")");
   const std::string& text = value.get_ref<const std::string&>();
   if (text.size() > max_bytes) {
     fail_too_large(param, path + format(" must be at most %zu bytes, the lab's cap on memory and time (got %zu)",

@@ -15,6 +15,10 @@
 
 namespace lab {
 
+// A value as an error message shows it: compact JSON (bytes that are not UTF-8 shown as U+FFFD), cut at a
+// character boundary after about `max_bytes` bytes.
+std::string shown_value(const json& value, std::size_t max_bytes = 60);
+
 // `value` at `path` (e.g. "turns[2].content") of parameter `param`.
 const std::string& read_text(const json& value, const std::string& param, const std::string& path,
                              std::size_t max_bytes);

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "core/string_format.hpp"
 
 namespace lab {
 
@@ -83,11 +84,7 @@ json describe(const ParamSpec& spec) {
 
 namespace {
 
-std::string show(const json& value) {
-  std::string text = value.dump();
-  if (text.size() > 60) text = text.substr(0, 57) + "...";
-  return text;
-}
+std::string show(const json& value) { return shorten(value.dump(-1, ' ', false, json::error_handler_t::replace), 60); }
 
 std::string show_number(double v) {
   if (std::floor(v) == v && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
@@ -189,7 +186,7 @@ Params validate_params(const std::vector<ParamSpec>& specs, const json& given, c
       if (!known) {
         std::string names;
         for (const auto& spec : specs) names += (names.empty() ? "" : ", ") + spec.name;
-        fail_param(item.key(), "unknown parameter \"" + item.key() + "\" for exercise " + exercise_id +
+        fail_param(item.key(), "unknown parameter \"" + shorten(item.key(), 60) + "\" for exercise " + exercise_id +
                                    (names.empty() ? " (it takes no parameters)" : "; allowed: " + names));
       }
     }

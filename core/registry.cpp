@@ -7,6 +7,8 @@
 
 #include "core/error.hpp"
 #include "core/exercises/catalog.hpp"
+#include "core/input_gate.hpp"
+#include "core/string_format.hpp"
 
 namespace lab {
 
@@ -78,7 +80,8 @@ json list_exercises() {
                     {"code", json::array({text.code_file()})},
                     {"calls", text.calls},
                     {"text_file", text.file},
-                    {"notebook_figure_file", text.figure.empty() ? json(nullptr) : json(text.figure)}});
+                    {"notebook_figure_file", text.figure.empty() ? json(nullptr) : json(text.figure)},
+                    {"input_limits", params_input_limits()}});
   }
   return list;
 }
@@ -89,54 +92,74 @@ json error_object(const std::string& code, const std::string& message, const std
   return {{"error", std::move(error)}};
 }
 
-json run_exercise(const std::string& id, const json& given, const ProgressSink& sink) {
-  const Exercise* exercise = find_exercise(id);
-  if (!exercise) {
-    return error_object(to_string(ErrorCode::unknown_exercise),
-                        "unknown exercise \"" + id + "\"; ids run from 01.1 to 05.5 (see `lab list`)");
-  }
+namespace {
+
+// Runs `body` and turns whatever it throws into the error object, so nothing escapes a shell: a LabError keeps its
+// code, running out of memory is too_large, anything else is a bug of the lab (internal).
+template <typename Body>
+json contained(const std::string& id, Body&& body) {
   try {
-    const Params params = validate_params(exercise->params, given, id);
-    Result result = exercise->run(params, RunContext(sink));
-    return {{"id", exercise->id},
-            {"title", exercise->text.title},
-            {"params", params.all()},
-            {"metrics", result.metrics},
-            {"data", std::move(result.data)},
-            {"tables", std::move(result.tables)},
-            {"charts", std::move(result.charts)},
-            {"log", std::move(result.log)},
-            {"insight", result.insight}};
+    return body();
   } catch (const LabError& error) {
     return error_object(to_string(error.code()), error.what(), error.param());
   } catch (const std::bad_alloc&) {
-    return error_object(to_string(ErrorCode::too_large), "exercise " + id + " ran out of memory; use smaller sizes");
+    return error_object(to_string(ErrorCode::too_large),
+                        "exercise " + shorten(id, 20) + " ran out of memory; use smaller sizes");
   } catch (const json::exception& error) {
     return error_object(to_string(ErrorCode::bad_input), std::string("malformed parameter value: ") + error.what());
   } catch (const std::exception& error) {
-    return error_object(to_string(ErrorCode::internal), std::string("internal error in ") + id + ": " + error.what());
+    return error_object(to_string(ErrorCode::internal),
+                        "internal error in " + shorten(id, 20) + ": " + shorten(error.what(), 300));
   }
 }
 
-json run_exercise_from_text(const std::string& id, const std::string& params_text, const ProgressSink& sink) {
-  json params = json::object();
-  if (!params_text.empty()) {
-    params = json::parse(params_text, nullptr, /*allow_exceptions=*/false);
-    if (params.is_discarded()) {
-      return error_object(
-          to_string(ErrorCode::bad_param),
-          "params are not valid JSON: " + (params_text.size() > 80 ? params_text.substr(0, 77) + "..." : params_text));
-    }
-  }
-  return run_exercise(id, params, sink);
+json unknown_exercise(const std::string& id) {
+  return error_object(to_string(ErrorCode::unknown_exercise),
+                      "unknown exercise \"" + shorten(id, 20) + "\"; ids run from 01.1 to 05.5 (see `lab list`)");
+}
+
+json run_found(const Exercise& exercise, const json& given, const ProgressSink& sink) {
+  const Params params = validate_params(exercise.params, given, exercise.id);
+  Result result = exercise.run(params, RunContext(sink));
+  return {{"id", exercise.id},
+          {"title", exercise.text.title},
+          {"params", params.all()},
+          {"metrics", result.metrics},
+          {"data", std::move(result.data)},
+          {"tables", std::move(result.tables)},
+          {"charts", std::move(result.charts)},
+          {"log", std::move(result.log)},
+          {"insight", result.insight}};
+}
+
+}  // namespace
+
+json run_exercise(const std::string& id, const json& given, const ProgressSink& sink) {
+  const Exercise* exercise = find_exercise(id);
+  if (!exercise) return unknown_exercise(id);
+  return contained(id, [&] { return run_found(*exercise, given, sink); });
+}
+
+json run_exercise_from_text(const std::string& id, std::string_view params_text, const ProgressSink& sink,
+                            bool more_follows) {
+  const Exercise* exercise = find_exercise(id);
+  if (!exercise) return unknown_exercise(id);
+  return contained(id, [&] { return run_found(*exercise, read_params_text(params_text, more_follows), sink); });
 }
 
 std::string to_text(const json& result, int indent) {
   return result.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
-std::string run_exercise_text(const std::string& id, const std::string& params_text, const ProgressSink& sink) {
-  return to_text(run_exercise_from_text(id, params_text, sink));
+std::string run_exercise_text(const std::string& id, std::string_view params_text, const ProgressSink& sink) {
+  std::string text;
+  try {
+    text = to_text(run_exercise_from_text(id, params_text, sink));
+  } catch (const std::bad_alloc&) {  // the Result was computed but its text does not fit in memory
+    text = to_text(error_object(to_string(ErrorCode::too_large),
+                                "the Result of " + shorten(id, 20) + " is too large to print; use smaller sizes"));
+  }
+  return text;
 }
 
 }  // namespace lab

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the lab.   scripts/build.sh [native] [wasm] [site]   (no argument: all three)
+# Builds the lab.   scripts/build.sh [native] [wasm] [site] [asan]   (no argument: native, wasm and site)
 #   native  build/native: the `lab` CLI, the Catch2 tests, the benchmark
+#   asan    build/asan:   the CLI and the Catch2 tests with AddressSanitizer + UBSan (clang-14)
 #   wasm    build/wasm:   lab-simd.{js,wasm} and lab-scalar.{js,wasm}
 #   site    build/site:   the self-contained static lab (needs wasm)
 set -euo pipefail
@@ -42,8 +43,12 @@ for target in "${targets[@]}"; do
       emcmake cmake --preset wasm "${configure_flags[@]}" >/dev/null
       cmake --build --preset site -j"$jobs"
       ;;
+    asan)
+      cmake --preset asan "${configure_flags[@]}" >/dev/null
+      cmake --build --preset asan -j"$jobs"
+      ;;
     *)
-      echo "build: unknown target '$target' (use native, wasm or site)" >&2
+      echo "build: unknown target '$target' (use native, wasm, site or asan)" >&2
       exit 2
       ;;
   esac

@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make git clang-format emscripten libeigen3-dev xtensor-dev nlohmann-json3-dev catch2)
+# clang + libclang-rt-14-dev: the asan and fuzz presets (AddressSanitizer, UBSan, libFuzzer).
+packages=(cmake g++ make git clang-format clang libclang-rt-14-dev emscripten libeigen3-dev xtensor-dev
+  nlohmann-json3-dev catch2)
 if [[ "${1:-}" == "--with-browser" ]]; then
   packages+=(chromium fonts-noto-color-emoji)  # the font: emoji in the test screenshots
 fi

@@ -4,7 +4,10 @@
 #   1. native: the Catch2 tests through ctest (plus the JSON-Schema-Test-Suite, when ../shared has it)
 #   2. wasm:   the module in Node (its Results equal the native CLI's)
 #   3. page:   the served site in headless Chromium (playwright-core + Debian's /usr/bin/chromium)
-#   4. bench:  scripts/bench.sh --short: every benchmark runs once and fills its table (no time is asserted)
+#   4. asan:   the Catch2 tests again, built with AddressSanitizer + UBSan (preset asan; the maxima sweep, which
+#              measures time and memory, is left to the native run)
+#   5. fuzz:   every libFuzzer target for 30 s (scripts/fuzz.sh)
+#   6. bench:  scripts/bench.sh --short: every benchmark runs once and fills its table (no time is asserted)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --with-browser
@@ -26,6 +29,11 @@ echo "== wasm module in Node"
 node --test tests/node/
 echo "== the page in headless Chromium"
 node --test tests/browser/
+echo "== native tests under AddressSanitizer + UBSan (ctest --preset asan)"
+LAB_WARNINGS_AS_ERRORS=ON scripts/build.sh asan
+ctest --preset asan -j"$(nproc)" -LE maxima
+echo "== fuzzing (scripts/fuzz.sh, 30 s per target)"
+scripts/fuzz.sh 30
 echo "== benchmarks, short mode (build/BENCHMARKS-short.md)"
 LAB_BENCH_NO_BUILD=1 scripts/bench.sh --short
 echo "== all tests passed"

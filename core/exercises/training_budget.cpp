@@ -14,7 +14,7 @@ void check_budget(double bytes, double flops, const std::string& param, const st
   }
   if (flops > kWorkCapFlops) {
     fail_too_large(param, format("%s would take about %.0f GFLOP of arithmetic; the lab's cap is %.0f GFLOP "
-                                 "(about half a minute in a browser): use fewer steps or smaller sizes",
+                                 "(a few seconds natively, more in a browser): use fewer steps or smaller sizes",
                                  what.c_str(), flops / 1e9, kWorkCapFlops / 1e9));
   }
 }

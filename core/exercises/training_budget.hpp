@@ -7,10 +7,10 @@
 
 namespace lab::exercises {
 
-// The lab's caps for one run: 256 MB of training memory (the wasm heap may grow to 1-2 GB) and 100 GFLOP
-// of arithmetic (about half a minute in a browser). Both are estimates made before anything is allocated.
+// The lab's caps for one run: 256 MB of training memory (the wasm heap may grow to 1-2 GB) and 50 GFLOP
+// of arithmetic (a few seconds natively, several in a browser). Both are estimates made before anything is allocated.
 constexpr double kMemoryCapBytes = 256.0 * 1024 * 1024;
-constexpr double kWorkCapFlops = 100e9;
+constexpr double kWorkCapFlops = 50e9;
 
 // Throws too_large naming `param` when `bytes` or `flops` is over its cap.
 void check_budget(double bytes, double flops, const std::string& param, const std::string& what);

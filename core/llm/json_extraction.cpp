@@ -1,13 +1,42 @@
 #include "core/llm/json_extraction.hpp"
 
 #include <cctype>
+#include <string>
 #include <vector>
 
 namespace lab::llm {
 
 namespace {
 
+// True when the JSON text's brackets (outside strings) nest deeper than `levels`: such a candidate is never parsed,
+// since copying and printing its value would recurse once per level.
+bool text_nests_deeper_than(std::string_view text, int levels) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > levels) return true;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return false;
+}
+
 bool parses(std::string_view candidate, json& value, std::string* error = nullptr) {
+  if (text_nests_deeper_than(candidate, max_json_depth)) {
+    if (error) *error = "it nests deeper than " + std::to_string(max_json_depth) + " levels";
+    return false;
+  }
   if (!error) {  // no message wanted: skip the cost of an exception per failed candidate
     value = json::parse(candidate.begin(), candidate.end(), nullptr, /*allow_exceptions=*/false);
     return !value.is_discarded();

@@ -5,7 +5,8 @@
 //      a second object later in the text do not break it. (The notebook's greedy regex \{[\s\S]*\} takes the
 //      first '{' to the last '}' and fails on both.)
 // Parsing is nlohmann/json's, strict RFC 8259. Nothing found is a result (found = false, with the reason), not an
-// error. Leaves out JSON5/relaxed syntax, arrays outside fences and repairing truncated output.
+// error. A candidate nesting deeper than max_json_depth is not parsed (the scan refuses it before anything
+// recurses). Leaves out JSON5/relaxed syntax, arrays outside fences and repairing truncated output.
 #pragma once
 
 #include <cstddef>

@@ -12,6 +12,7 @@
 // Leaves out $ref resolution, regular expressions, formats and annotations collection.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,7 +39,11 @@ struct Violation {
 };
 
 // The first violation of `instance` against `schema`, or nullopt when valid. The schema must have passed
-// check_schema(); otherwise std::invalid_argument names its first problem.
+// check_schema(); otherwise std::invalid_argument names its first problem. The work is bounded: beyond
+// max_validation_steps (a schema applied to a value, a node compared, a key looked up) it throws LabError
+// too_large, so uniqueItems over 50,000 items or anyOf of 5,000 options over 5,000 items is refused in
+// milliseconds instead of running for seconds.
+constexpr std::size_t max_validation_steps = 2000000;
 std::optional<Violation> validate(const json& instance, const json& schema);
 
 // JSON's equality for enum/const/uniqueItems: 1 == 1.0, objects compare regardless of key order.

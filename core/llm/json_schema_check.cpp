@@ -1,5 +1,6 @@
 // check_schema(): which keywords a schema uses and whether each one's value has the right shape.
 #include "core/llm/json_schema.hpp"
+#include "core/param_values.hpp"
 
 #include <cmath>
 #include <set>
@@ -49,7 +50,7 @@ class Checker {
   void schema(const json& s, const std::string& at) {
     if (s.is_boolean()) return;
     if (!s.is_object()) {
-      add(at, "a schema must be an object or a boolean (got " + s.dump() + ")");
+      add(at, "a schema must be an object or a boolean (got " + shown_value(s) + ")");
       return;
     }
     for (const auto& item : s.items()) keyword(item.key(), item.value(), at);
@@ -71,7 +72,8 @@ class Checker {
       if (names.empty()) add(here, "type must name at least one type");
       for (const auto& name : names) {
         if (!name.is_string() || !types.count(name.get<std::string>())) {
-          add(here, "unknown type " + name.dump() + "; allowed: null, boolean, object, array, number, integer, string");
+          add(here,
+              "unknown type " + shown_value(name) + "; allowed: null, boolean, object, array, number, integer, string");
         }
       }
     } else if (key == "enum") {

@@ -2,7 +2,10 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/error.hpp"
 #include "core/llm/json_schema.hpp"
+#include "core/param_values.hpp"
+#include "core/string_format.hpp"
 #include "core/text/utf8.hpp"
 
 namespace lab::llm {
@@ -47,14 +50,12 @@ int compare_numbers(const json& a, const json& b) {
   return x < y ? -1 : (x > y ? 1 : 0);
 }
 
-std::string brief(const json& v) {
-  std::string text = v.dump(-1, ' ', false, json::error_handler_t::replace);
-  return text.size() > 60 ? text.substr(0, 57) + "..." : text;
-}
+std::string brief(const json& v) { return shorten(v.dump(-1, ' ', false, json::error_handler_t::replace), 60); }
 
 class Validator {
  public:
   std::optional<Violation> check(const json& v, const json& s, const std::string& path) {
+    spend(1);
     if (s.is_boolean()) {
       if (s.get<bool>()) return std::nullopt;
       return fail(path, "false", "no value is allowed here (the schema is false)");
@@ -62,10 +63,10 @@ class Validator {
     if (auto found = check_type(v, s, path)) return found;
     if (s.contains("enum")) {
       bool any = false;
-      for (const auto& allowed : s["enum"]) any = any || json_equal(v, allowed);
+      for (const auto& allowed : s["enum"]) any = any || equal(v, allowed);
       if (!any) return fail(path, "enum", "expected one of " + brief(s["enum"]));
     }
-    if (s.contains("const") && !json_equal(v, s["const"])) return fail(path, "const", "expected " + brief(s["const"]));
+    if (s.contains("const") && !equal(v, s["const"])) return fail(path, "const", "expected " + brief(s["const"]));
     if (v.is_number()) {
       if (auto found = check_numbers(v, s, path)) return found;
     }
@@ -92,6 +93,44 @@ class Validator {
   }
 
  private:
+  std::size_t steps_ = 0;
+
+  // Every schema applied to a value, every node two values compare and every property looked up is a step;
+  // beyond max_validation_steps the run is refused rather than left to take minutes.
+  void spend(std::size_t steps) {
+    steps_ += steps;
+    if (steps_ > max_validation_steps) {
+      throw LabError(ErrorCode::too_large,
+                     format("validating the JSON against the schema takes more than %zu steps, the lab's cap on "
+                            "time (uniqueItems compares items pairwise, anyOf/oneOf/allOf apply each option to the "
+                            "value, items applies its schema to every item); use fewer items or options",
+                            max_validation_steps));
+    }
+  }
+
+  // json_equal(), counting one step per node compared.
+  bool equal(const json& a, const json& b) {
+    spend(1);
+    if (a.is_number() && b.is_number()) return compare_numbers(a, b) == 0;
+    if (a.type() != b.type()) return false;
+    if (a.is_array()) {
+      if (a.size() != b.size()) return false;
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        if (!equal(a[i], b[i])) return false;
+      }
+      return true;
+    }
+    if (a.is_object()) {
+      if (a.size() != b.size()) return false;
+      spend(a.size() * b.size());  // a lookup per key in an ordered object
+      for (const auto& item : a.items()) {
+        if (!b.contains(item.key()) || !equal(item.value(), b[item.key()])) return false;
+      }
+      return true;
+    }
+    return a == b;
+  }
+
   static std::optional<Violation> fail(const std::string& path, std::string keyword, std::string message) {
     return Violation{path, std::move(keyword), std::move(message)};
   }
@@ -114,16 +153,18 @@ class Validator {
 
   std::optional<Violation> check_numbers(const json& v, const json& s, const std::string& path) {
     if (s.contains("minimum") && compare_numbers(v, s["minimum"]) < 0) {
-      return fail(path, "minimum", "must be >= " + s["minimum"].dump() + " (got " + v.dump() + ")");
+      return fail(path, "minimum", "must be >= " + shown_value(s["minimum"]) + " (got " + shown_value(v) + ")");
     }
     if (s.contains("maximum") && compare_numbers(v, s["maximum"]) > 0) {
-      return fail(path, "maximum", "must be <= " + s["maximum"].dump() + " (got " + v.dump() + ")");
+      return fail(path, "maximum", "must be <= " + shown_value(s["maximum"]) + " (got " + shown_value(v) + ")");
     }
     if (s.contains("exclusiveMinimum") && compare_numbers(v, s["exclusiveMinimum"]) <= 0) {
-      return fail(path, "exclusiveMinimum", "must be > " + s["exclusiveMinimum"].dump() + " (got " + v.dump() + ")");
+      return fail(path, "exclusiveMinimum",
+                  "must be > " + shown_value(s["exclusiveMinimum"]) + " (got " + shown_value(v) + ")");
     }
     if (s.contains("exclusiveMaximum") && compare_numbers(v, s["exclusiveMaximum"]) >= 0) {
-      return fail(path, "exclusiveMaximum", "must be < " + s["exclusiveMaximum"].dump() + " (got " + v.dump() + ")");
+      return fail(path, "exclusiveMaximum",
+                  "must be < " + shown_value(s["exclusiveMaximum"]) + " (got " + shown_value(v) + ")");
     }
     return std::nullopt;
   }
@@ -141,7 +182,7 @@ class Validator {
     if (s.contains("uniqueItems") && s["uniqueItems"].get<bool>()) {
       for (std::size_t i = 0; i < v.size(); ++i) {
         for (std::size_t j = i + 1; j < v.size(); ++j) {
-          if (json_equal(v[i], v[j])) {
+          if (equal(v[i], v[j])) {
             return fail(path, "uniqueItems", "items " + std::to_string(i) + " and " + std::to_string(j) + " are equal");
           }
         }
@@ -165,6 +206,7 @@ class Validator {
     }
     const json no_properties = json::object();
     const json& properties = s.contains("properties") ? s["properties"] : no_properties;
+    spend(properties.size() * v.size());  // each property looked up among the value's keys
     for (const auto& item : properties.items()) {
       if (v.contains(item.key())) {
         if (auto found = check(v[item.key()], item.value(), path + "/" + json_pointer_token(item.key()))) return found;
@@ -172,6 +214,7 @@ class Validator {
     }
     if (s.contains("additionalProperties")) {
       const json& extra = s["additionalProperties"];
+      spend(properties.size() * v.size());
       for (const auto& item : v.items()) {
         if (properties.contains(item.key())) continue;
         if (extra.is_boolean() && !extra.get<bool>()) {

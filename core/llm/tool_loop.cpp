@@ -1,4 +1,5 @@
 #include "core/llm/tool_loop.hpp"
+#include "core/param_values.hpp"
 
 #include <functional>
 
@@ -49,7 +50,7 @@ std::string quoted_list(const std::vector<std::string>& names) {  // 'a' and 'b'
 
 // The TypeError Python raises for fn(**args), or a type error the lab adds; "" when the arguments fit.
 std::string argument_error(const Tool& tool, const json& args) {
-  if (!args.is_object()) return "arguments must be an object of name: value (got " + args.dump() + ")";
+  if (!args.is_object()) return "arguments must be an object of name: value (got " + shown_value(args) + ")";
   for (const auto& item : args.items()) {
     bool known = false;
     for (const auto& p : tool.parameters) known = known || p == item.key();
@@ -64,7 +65,7 @@ std::string argument_error(const Tool& tool, const json& args) {
            (missing.size() == 1 ? "" : "s") + ": " + quoted_list(missing);
   }
   for (const auto& p : tool.parameters) {
-    if (!args[p].is_string()) return "argument '" + p + "' must be a string (got " + args[p].dump() + ")";
+    if (!args[p].is_string()) return "argument '" + p + "' must be a string (got " + shown_value(args[p]) + ")";
   }
   return "";
 }

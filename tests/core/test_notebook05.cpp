@@ -213,7 +213,7 @@ TEST_CASE("05.4 refuses a text it cannot use, saying what is allowed", "[05.4][c
   std::string big;  // at the largest model, measuring and sampling a long text is over the arithmetic cap
   while (big.size() < 45000) big += kSampleText;
   const json costly = lab::run_exercise(
-      "05.4", {{"corpus", big}, {"d_model", 256}, {"n_layers", 8}, {"seq_len", 64}, {"n_heads", 8}})["error"];
+      "05.4", {{"corpus", big}, {"d_model", 192}, {"n_layers", 8}, {"seq_len", 64}, {"n_heads", 8}})["error"];
   CHECK(costly["code"] == "too_large");
   CHECK(costly["param"] == "corpus");
 }

@@ -88,7 +88,8 @@ TEST_CASE("errors come back as objects with a code, a message and the parameter"
   CHECK(bad["error"]["param"] == "seq_len");
   const json text = json::parse(lab::run_exercise_text("01.1", "{not json"));
   CHECK(text["error"]["code"] == "bad_param");
-  CHECK(text["error"]["message"] == "params are not valid JSON: {not json");
+  CHECK(text["error"]["message"] ==
+        "params are not valid JSON at byte 2 (invalid literal; expected string literal): {not json");
   // The next run after an error still works.
   CHECK_FALSE(json::parse(lab::run_exercise_text("01.1", "{}")).contains("error"));
 }

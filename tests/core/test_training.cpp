@@ -75,14 +75,14 @@ TEST_CASE("the estimates of 01.5's defaults are the formulas' values, not just s
 TEST_CASE("a training run is refused on its largest memory and its total arithmetic", "[training][errors]") {
   const TransformerSize copy_task{128, 32, 64, 10, 2, 4, 1, 8842};
   CHECK_NOTHROW(check_training_run(copy_task, 500, 400, 1));
-  // 100 GFLOP is the cap: 500 steps are 3.37 GFLOP, so 15,000 steps (101 GFLOP) are refused, naming "steps".
-  CHECK_NOTHROW(check_training_run(copy_task, 14000, 400, 1));
+  // 50 GFLOP is the cap: 500 steps are 3.37 GFLOP, so 7,500 steps (50.5 GFLOP) are refused, naming "steps".
+  CHECK_NOTHROW(check_training_run(copy_task, 7000, 400, 1));
   try {
-    check_training_run(copy_task, 15000, 400, 1);
+    check_training_run(copy_task, 7500, 400, 1);
     FAIL("expected too_large");
   } catch (const lab::LabError& error) {
     CHECK(error.param() == "steps");
-    CHECK(std::string(error.what()).find("about 101 GFLOP") != std::string::npos);
+    CHECK(std::string(error.what()).find("about 51 GFLOP") != std::string::npos);
   }
   // An evaluation pass bigger than a training step sets the memory: 200,000 tokens × 604 floats ≈ 461 MB.
   CHECK_THROWS_AS(check_training_run(copy_task, 1, 200000, 1), lab::LabError);

@@ -15,6 +15,7 @@
 #include "core/error.hpp"
 #include "core/exercise.hpp"
 #include "core/exercises/02_bert_classification/encoder_latency.hpp"
+#include "core/param_values.hpp"
 #include "core/string_format.hpp"
 
 namespace lab::exercises {
@@ -60,8 +61,8 @@ BertConfig read_config(const std::string& name, const json& entry) {
     const json& v = entry.at(key);
     const bool whole = v.is_number_integer() || (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>());
     if (!whole || v.get<double>() < lo || v.get<double>() > hi) {
-      fail_param("configs",
-                 path + "." + key + format(" must be an integer between %lld and %lld (got ", lo, hi) + v.dump() + ")");
+      fail_param("configs", path + "." + key + format(" must be an integer between %lld and %lld (got ", lo, hi) +
+                                shown_value(v) + ")");
     }
     return static_cast<long long>(v.get<double>());
   };
@@ -76,7 +77,7 @@ BertConfig read_config(const std::string& name, const json& entry) {
   if (entry.contains("ffn_mult")) {
     const json& v = entry.at("ffn_mult");
     if (!v.is_number() || v.get<double>() <= 0.0 || v.get<double>() > 64.0) {
-      fail_param("configs", path + ".ffn_mult must be a number in (0, 64] (got " + v.dump() + ")");
+      fail_param("configs", path + ".ffn_mult must be a number in (0, 64] (got " + shown_value(v) + ")");
     }
     config.ffn_mult = v.get<double>();
   }

@@ -19,6 +19,7 @@
 #include "core/exercises/training_budget.hpp"
 #include "core/exercises/training_loop.hpp"
 #include "core/nn/optimizer.hpp"
+#include "core/param_values.hpp"
 #include "core/string_format.hpp"
 
 namespace lab::exercises {
@@ -32,7 +33,7 @@ std::vector<int> read_class_counts(const Params& params) {
   for (const auto& c : params.value("class_counts")) {
     if (!c.is_number_integer() || c.get<long long>() < 1 || c.get<long long>() > 20000) {
       fail_param("class_counts", "class_counts must be three whole numbers between 1 and 20000 (got " +
-                                     params.value("class_counts").dump() + ")");
+                                     shown_value(params.value("class_counts")) + ")");
     }
     counts.push_back(c.get<int>());
   }

@@ -8,6 +8,8 @@
 #include <set>
 #include <tuple>
 
+#include "core/error.hpp"
+#include "core/exercises/training_budget.hpp"
 #include "core/nn/transformer.hpp"
 #include "core/string_format.hpp"
 
@@ -44,6 +46,25 @@ std::string why_not_timed(const EncoderShape& model, int ffn, int tokens) {
   if (block_params > kLatencyBlockCap) return "one block would exceed 64 MB";
   if (2.0 * block_params * tokens * model.n_layers > kLatencyWorkCap) return "the forward pass would exceed 4 GFLOP";
   return "";
+}
+
+// Every block is held while all are timed in turn, so their memory adds up: each block's weights and gradients
+// (float32) and its input, plus one forward pass's activations (about 14 H + 2 F + heads T floats per token) for
+// the largest. Refused (too_large, naming configs) above the lab's 256 MB, before anything is built.
+void require_blocks_fit(const std::set<ShapeKey>& shapes, int tokens) {
+  double held = 0.0, largest_pass = 0.0;
+  for (const auto& [hidden, ffn, heads] : shapes) {
+    const double h = double(hidden), f = double(ffn);
+    const double block_params = 4.0 * h * (h + 1.0) + 2.0 * h * f + f + 5.0 * h;
+    held += 4.0 * (2.0 * block_params + double(tokens) * h);
+    largest_pass = std::max(largest_pass, 4.0 * double(tokens) * (14.0 * h + 2.0 * f + double(heads) * tokens));
+  }
+  const double total = held + largest_pass;
+  if (total > kMemoryCapBytes) {
+    fail_too_large("configs", format("timing %zu block shapes at once would hold about %.0f MB, over the lab's cap of "
+                                     "%.0f MB; give fewer or narrower configs, or latency_tokens 0 to time none",
+                                     shapes.size(), total / (1024.0 * 1024.0), kMemoryCapBytes / (1024.0 * 1024.0)));
+  }
 }
 
 double forward_ms(TimedBlock& timed, int tokens) {
@@ -86,6 +107,7 @@ json measure_encoder_latencies(const std::vector<EncoderShape>& models, int toke
   for (std::size_t i = 0; i < models.size(); ++i) {
     if (not_timed[i].empty()) distinct.insert(keys[i]);
   }
+  require_blocks_fit(distinct, tokens);
   const int shapes = int(distinct.size());
   const int total = shapes + kBudgetTicks;
   for (std::size_t i = 0; i < models.size(); ++i) {

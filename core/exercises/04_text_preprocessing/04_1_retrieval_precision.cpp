@@ -48,7 +48,7 @@ std::vector<Query> read_eval_set(const json& eval_set, std::size_t n_docs) {
           doc.get<long long>() >= static_cast<long long>(n_docs)) {
         fail_param("eval_set", path + ".relevant[" + std::to_string(j) + "]" +
                                    format(" must be a document index between 0 and %zu (got ", n_docs - 1) +
-                                   doc.dump() + ")");
+                                   shown_value(doc) + ")");
       }
       query.relevant.insert(doc.get<std::size_t>());
     }

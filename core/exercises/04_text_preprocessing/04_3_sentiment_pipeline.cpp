@@ -42,7 +42,7 @@ Labelled read_labelled(const json& pairs, const std::string& param) {
     out.texts.push_back(read_text(pair[0], param, path + "[0]", 1000));
     const json& label = pair[1];
     if (!label.is_number_integer() || (label.get<long long>() != 0 && label.get<long long>() != 1)) {
-      fail_param(param, path + "[1] must be the label 0 (negative) or 1 (positive), got " + label.dump());
+      fail_param(param, path + "[1] must be the label 0 (negative) or 1 (positive), got " + shown_value(label));
     }
     out.labels.push_back(label.get<int>());
   }

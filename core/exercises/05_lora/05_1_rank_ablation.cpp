@@ -20,6 +20,7 @@
 #include "core/nn/matmul.hpp"
 #include "core/nn/ops.hpp"
 #include "core/nn/optimizer.hpp"
+#include "core/param_values.hpp"
 #include "core/string_format.hpp"
 
 namespace lab::exercises {
@@ -104,7 +105,7 @@ std::vector<int> read_ranks(const Params& params, int d_model, int width) {
     if (!r.is_number_integer() || r.get<long long>() < 1 || r.get<long long>() > std::min(d_model, width)) {
       fail_param("ranks", format("ranks must be whole numbers from 1 to min(d_model, task_width) = %d (got ",
                                  std::min(d_model, width)) +
-                              r.dump() + ")");
+                              shown_value(r) + ")");
     }
     ranks.push_back(r.get<int>());
   }

@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "core/exercise.hpp"
 #include "core/exercises/seed.hpp"
+#include "core/param_values.hpp"
 #include "core/string_format.hpp"
 
 namespace lab::exercises {
@@ -61,9 +62,15 @@ std::string ordinal(int n) {
 
 std::vector<double> given_val_ppls(const json& values) {
   std::vector<double> ppls;
-  for (const auto& v : values) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const json& v = values[i];
+    const std::string path = "val_ppls[" + std::to_string(i) + "]";
     if (!v.is_number() || !std::isfinite(v.get<double>())) {
-      fail_param("val_ppls", "val_ppls must be numbers (got " + v.dump() + ")");
+      fail_param("val_ppls", path + " must be a finite number (got " + shown_value(v) + ")");
+    }
+    // A perplexity is exp(mean cross-entropy) and a cross-entropy is never negative.
+    if (v.get<double>() < 1.0) {
+      fail_param("val_ppls", path + " must be at least 1, as every perplexity is (got " + shown_value(v) + ")");
     }
     ppls.push_back(v.get<double>());
   }
@@ -154,14 +161,16 @@ Result run_early_stopping(const Params& params, const RunContext&) {
 }  // namespace
 
 Exercise early_stopping_exercise() {
-  return {"05.3",
-          {array_param("val_ppls", json::array(), 0, 10000,
-                       "validation perplexity per epoch; empty = the notebook's simulated curve (NumPy, seed)"),
-           size_param("epochs", 20, 1, 10000, "epochs of the simulated curve; capped at 10000"),
-           integer_param("patience", 3, 1, 10000, "epochs without improvement before stopping"),
-           number_param("min_delta", 0.001, 0, 1e9, "smallest decrease that counts as an improvement"),
-           seed_param(1, "NumPy seed of the simulated curve")},
-          run_early_stopping};
+  return {
+      "05.3",
+      {array_param(
+           "val_ppls", json::array(), 0, 10000,
+           "validation perplexity per epoch, each at least 1; empty = the notebook's simulated curve (NumPy, seed)"),
+       size_param("epochs", 20, 1, 10000, "epochs of the simulated curve; capped at 10000"),
+       integer_param("patience", 3, 1, 10000, "epochs without improvement before stopping"),
+       number_param("min_delta", 0.001, 0, 1e9, "smallest decrease that counts as an improvement"),
+       seed_param(1, "NumPy seed of the simulated curve")},
+      run_early_stopping};
 }
 
 }  // namespace lab::exercises

@@ -13,6 +13,7 @@
 #include "core/error.hpp"
 #include "core/exercise.hpp"
 #include "core/exercises/seed.hpp"
+#include "core/exercises/training_budget.hpp"
 #include "core/nn/lora.hpp"
 #include "core/nn/matmul.hpp"
 #include "core/string_format.hpp"
@@ -111,11 +112,32 @@ Result report(const Comparison& c, int samples, double adapter_ms, double merged
   return result;
 }
 
+// Everything the run holds at its peak, counted before anything is allocated (float32 unless noted):
+//   the layer      W (out, in), A (r, in), B (out, r), each with its gradient
+//   the paths      x (N, in) and the tape's copy, x Aᵀ (N, r), three (N, out) products, the adapter output, the
+//                  merged weight (out, in), the merged output and their difference (N, out)
+//   the reference  float64: W + s B A and B A (out, in), x (N, in), the exact output and one error (N, out)
+//   the timing     a second tape of the adapter path while the first is alive
+// Refused (too_large) above the lab's 256 MB, with the bound stated.
+void require_run_fits(int in, int out, int r, int samples) {
+  const double i = in, o = out, k = r, n = samples;
+  const double floats = 2.0 * (o * i + k * i + o * k) + 2.0 * (2.0 * n * i + n * k + 3.0 * n * o) + 4.0 * n * o + o * i;
+  const double doubles = 2.0 * o * i + n * i + 2.0 * n * o;
+  const double bytes = 4.0 * floats + 8.0 * doubles;
+  if (bytes > kMemoryCapBytes) {
+    fail_too_large("in_features",
+                   format("in_features %d, out_features %d, r %d and samples %d together need about %.0f MB, over "
+                          "the lab's cap of %.0f MB; lower one of them",
+                          in, out, r, samples, bytes / (1024.0 * 1024.0), kMemoryCapBytes / (1024.0 * 1024.0)));
+  }
+}
+
 Result run_merge_equivalence(const Params& params, const RunContext& context) {
   const int in = params.count("in_features"), out = params.count("out_features"), r = params.count("r");
   const int samples = params.count("samples");
   if (r > std::min(in, out))
     fail_param("r", format("r must be at most min(in_features, out_features) = %d (got %d)", std::min(in, out), r));
+  require_run_fits(in, out, r, samples);
   NumpyRandom rng = seeded_random(params);
   nn::LoRALinear layer = make_layer(in, out, r, params.number("alpha"), params.number("b_std"), rng);
   const Matrix x = nn::randn_matrix(samples, in, rng);  // (N, in)
@@ -148,7 +170,8 @@ Result run_merge_equivalence(const Params& params, const RunContext& context) {
 
 Exercise merge_equivalence_exercise() {
   return {"05.5",
-          {size_param("in_features", 128, 1, 2048, "input width; capped at 2048 (the largest run needs under 200 MB)"),
+          {size_param("in_features", 128, 1, 2048,
+                      "input width; capped at 2048 (and a run needing over 256 MB in all is refused)"),
            size_param("out_features", 64, 1, 2048, "output width; capped at 2048"),
            size_param("r", 8, 1, 4096, "LoRA rank (at most the smaller width)"),
            number_param("alpha", 16, 0.001, 1000, "LoRA alpha; the update is scaled by alpha / r"),
