@@ -121,7 +121,7 @@ Exercise gradient_norms_exercise() {
           {width_param(64, 512), heads_param(4, 16),
            size_param("ff_dim", 128, 1, 2048, "feed-forward width; capped at 2048"),
            size_param("n_blocks", 2, 1, 12,
-                      "blocks stacked (the notebook has 2); capped at 12 (runs over 256 MB or 100 GFLOP are refused)"),
+                      "blocks stacked (the notebook has 2); capped at 12 (runs over 256 MB or 50 GFLOP are refused)"),
            choice_param("norm", "post", {"post", "pre"},
                         "where LayerNorm sits: \"post\" (the notebook: after each residual add) or \"pre\" (before "
                         "each sub-layer, with a final ln_f)"),
