@@ -52,11 +52,13 @@ test('cancel stops a training run at once, the page stays responsive, and the ne
   const training = catalog.find((ex) => JSON.parse(nativeCli(['run', ex.id]).stdout).charts.some((c) => c.stream));
   assert.ok(training, 'a training exercise streams its loss');
   const steps = training.params.find((spec) => spec.name === 'steps');
-  // Twice the default batch as well: a run of several seconds even on a fast machine, still within the lab's
-  // arithmetic cap, so it is surely training when Cancel is pressed, however loaded the machine is.
-  const batch = training.params.find((spec) => spec.name === 'batch');
+  // The largest batch up to twice the default that the lab's arithmetic cap still admits: a run of several seconds
+  // even on a fast machine, so it is surely training when Cancel is pressed, however loaded the machine is.
+  const batchSpec = training.params.find((spec) => spec.name === 'batch');
+  const admitted = (batch) => !JSON.parse(nativeCli(['run', training.id, '--params', JSON.stringify({ steps: steps.max, batch })]).stdout || '{}').error;
+  const batch = batchSpec && [2, 1.5, 1.25, 1].map((f) => Math.round(batchSpec.default * f)).find(admitted);
   const page = await openPage(site);
-  await page.goto(`${site.base}#${training.id}&steps=${steps.max}${batch ? `&batch=${batch.default * 2}` : ''}`);
+  await page.goto(`${site.base}#${training.id}&steps=${steps.max}${batch ? `&batch=${batch}` : ''}`);
   await page.waitForSelector('.run-status progress');
   // While the worker trains, the main thread keeps drawing frames.
   const frameGap = await page.evaluate(() => new Promise((resolve) => {

@@ -243,9 +243,9 @@ test('05.4 trains on a text typed into its corpus and reports the held-out perpl
   await page.closeAll();
 });
 
-test('a long run shows its progress with the time left (05.1 at 3,000 steps)', async () => {
+test('a long run shows its progress with the time left (05.1 at 2,000 steps)', async () => {
   const page = await openPage(site);
-  await page.goto(`${site.base}#05.1&steps=3000`);
+  await page.goto(`${site.base}#05.1&steps=2000`);
   await page.waitForFunction(() => /step \d+ \/ \d+.*(about [\d.]+ s|under a second) left/.test(document.querySelector('.run-status')?.textContent || ''),
     null, { timeout: 60000, polling: 50 });
   const status = await page.textContent('.run-status');

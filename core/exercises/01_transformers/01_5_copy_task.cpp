@@ -139,7 +139,7 @@ Exercise copy_task_exercise() {
            size_param("ff_dim", 64, 1, 1024, "feed-forward width; capped at 1024"),
            size_param("seq_len", 4, 1, 64, "tokens per sequence; capped at 64"),
            size_param("batch", 32, 1, 256, "sequences per step; capped at 256"),
-           size_param("steps", 500, 1, 5000, "Adam steps; capped at 5000 (runs over 256 MB or 50 GFLOP are refused)"),
+           size_param("steps", 500, 1, 3500, "Adam steps; capped at 3500 (runs over 256 MB or 50 GFLOP are refused)"),
            learning_rate_param(1e-3), seed_param(0, "seed of the weights and of every batch")},
           run_copy_task};
 }

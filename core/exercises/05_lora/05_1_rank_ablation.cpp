@@ -239,8 +239,8 @@ Exercise rank_ablation_exercise() {
            array_param("ranks", json::array({4, 8, 16, 32}), 1, 8, "LoRA ranks to compare (1 to 8 of them)"),
            number_param("alpha", 16, 0.001, 1000, "LoRA alpha; the update is scaled by alpha / r"),
            size_param("task_width", 64, 4, 128, "width of the measured task's q and v layers; capped at 128"),
-           size_param("steps", 150, 1, 3000,
-                      "full-batch Adam steps per rank; capped at 3000 (runs over 256 MB or 50 GFLOP are refused)"),
+           size_param("steps", 150, 1, 2000,
+                      "full-batch Adam steps per rank; capped at 2000 (runs over 256 MB or 50 GFLOP are refused)"),
            learning_rate_param(1e-2, "of the adapters"), seed_param(42, "seed of the task and the adapters")},
           run_rank_ablation};
 }

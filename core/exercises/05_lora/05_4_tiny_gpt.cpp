@@ -268,8 +268,8 @@ Exercise tiny_gpt_exercise() {
                       "the vocabulary is its distinct characters)"),
            width_param(64, 192), heads_param(2, 16), size_param("n_layers", 2, 1, 8, "transformer blocks; capped at 8"),
            size_param("seq_len", 16, 1, 64, "tokens per window; capped at 64"),
-           size_param("steps", 200, 1, 3000,
-                      "Adam steps, one window each; capped at 3000 (runs over 256 MB or 50 GFLOP are refused)"),
+           size_param("steps", 200, 1, 2000,
+                      "Adam steps, one window each; capped at 2000 (runs over 256 MB or 50 GFLOP are refused)"),
            learning_rate_param(3e-3),
            boolean_param("causal", true,
                          "mask future positions (a real GPT); false reproduces the notebook's model, which can see "
