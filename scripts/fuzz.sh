@@ -7,7 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
-cmake --preset asan -DLAB_WARNINGS_AS_ERRORS="${LAB_WARNINGS_AS_ERRORS:-OFF}" >/dev/null
+# Unset, LAB_WARNINGS_AS_ERRORS keeps build/asan's setting, so the fuzzers reuse the sanitized core test.sh built.
+configure_flags=()
+if [[ -n "${LAB_WARNINGS_AS_ERRORS:-}" ]]; then configure_flags+=(-DLAB_WARNINGS_AS_ERRORS="$LAB_WARNINGS_AS_ERRORS"); fi
+cmake --preset asan "${configure_flags[@]}" >/dev/null
 cmake --build --preset fuzz -j"$(nproc)"
 
 targets=(fuzz_input_gate fuzz_structured_output fuzz_utf8_tokenizers fuzz_exercise_texts)
