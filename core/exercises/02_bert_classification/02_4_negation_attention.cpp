@@ -265,7 +265,7 @@ Exercise negation_attention_exercise() {
       {array_param("tokens", json::array({"[CLS]", "The", "movie", "was", "not", "good", "at", "all", "[SEP]"}), 2, 9,
                    "the example, one word per item (case-insensitive; unknown words become [UNK]); 2 to 9 "
                    "tokens, the first is pooled as [CLS]"),
-       size_param("steps", 200, 1, 1000, "Adam steps of 32 sentences each; capped at 1000"), learning_rate_param(3e-3),
+       size_param("steps", 200, 1, 700, "Adam steps of 32 sentences each; capped at 700"), learning_rate_param(3e-3),
        seed_param(42, "seed of the model, the batches and the notebook's illustration")},
       run_negation_attention};
 }

@@ -225,8 +225,8 @@ Exercise class_weights_exercise() {
           {array_param("class_counts", json::array({1000, 200, 50}), 3, 3,
                        "examples of classes 0, 1, 2 (centres (0,0), (3,0), (1.5,2.5) in the first two of 16 features); "
                        "each 1 to 20000"),
-           size_param("epochs", 30, 1, 2000,
-                      "full-batch Adam steps; capped at 2000 (runs over 256 MB or 50 GFLOP are refused)"),
+           size_param("epochs", 30, 1, 1000,
+                      "full-batch Adam steps; capped at 1000 (runs over 256 MB or 50 GFLOP are refused)"),
            learning_rate_param(5e-3), seed_param(0, "seed of the data (NumPy's RandomState) and the weights")},
           run_class_weights};
 }
