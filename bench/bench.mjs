@@ -1,7 +1,11 @@
 // The lab's benchmark suite, in one run on this machine: it runs the programs below and writes BENCHMARKS.md
 // (the machine, the commands and the tables, each figure a ratio against the issue's targets).
 //   float products    bench_matmul (native SSE and AVX2) and bench-matmul-{simd,scalar}.js (wasm under Node)
-//   every exercise    bench_exercises (native) and bench/exercises_wasm.mjs (the SIMD wasm module under Node)
+//   every exercise    bench_exercises (native, with each exercise's product arithmetic) and
+//                     bench/exercises_wasm.mjs (the SIMD wasm module under Node); beside them the course's own
+//                     Python (bench/notebook_python.py) when Debian's python3-torch, python3-sklearn and
+//                     python3-matplotlib are installed and the course's notebook_solutions.txt is given
+//                     (LAB_COURSE_SOLUTIONS, or ../shared/reference/notebook_solutions.txt when it is there)
 //   the copy task     01.5 from the rows above, and the notebook's PyTorch code (bench/copy_task_pytorch.py)
 //                     when Debian's python3-torch is installed
 //   first visit       bench/first_visit.mjs: bytes a first visit transfers (gzip) in headless Chromium
@@ -85,36 +89,90 @@ function matmulSection() {
     if (s.where === 'square' && s.m >= 64) targets.push(`n = ${s.m}: ${ratio(r['wasm-simd'], r.sse)} ${verdict(r['wasm-simd'] >= 0.8 * r.sse)}`);
   }
   if (shapes.size < 8) problems.push(`matmul: only ${shapes.size} shapes`);
-  return `GFLOP/s (2·m·n·k per product), one thread.\n\n${lines.join('\n')}\n\n` +
-    `Target: wasm SIMD ≥ 0.8 × native SSE (the same width) at n ≥ 64 — ${targets.join('; ')}.\n`;
+  const best = (kernel) => Math.max(...[...shapes.values()].map((shape) => shape.rate[kernel] ?? 0));
+  return {
+    text: `GFLOP/s (2·m·n·k per product), one thread.\n\n${lines.join('\n')}\n\n` +
+      `Target: wasm SIMD ≥ 0.8 × native SSE (the same width) at n ≥ 64 — ${targets.join('; ')}.\n`,
+    wasmPeak: best('wasm-simd'),
+    nativePeak: Math.max(best('sse'), best('avx2')),
+  };
+}
+
+// --- the course's own Python, exercise by exercise
+function notebookPython() {
+  const shared = join(root, '..', 'shared', 'reference', 'notebook_solutions.txt');
+  const solutions = process.env.LAB_COURSE_SOLUTIONS || (existsSync(shared) ? shared : null);
+  const modules = ['torch', 'sklearn', 'matplotlib'];
+  const missing = modules.filter((name) => {
+    try { execFileSync('/usr/bin/python3', ['-c', `import ${name}`], { stdio: 'ignore' }); return false; } catch { return true; }
+  });
+  if (!solutions || missing.length) {
+    return {
+      times: new Map(),
+      why: solutions ? `Debian's ${missing.map((name) => `python3-${name}`).join(', ')} ` +
+        'not installed' : "the course's notebook_solutions.txt not given (LAB_COURSE_SOLUTIONS)",
+    };
+  }
+  try {
+    const rows = jsonLines('/usr/bin/python3', [join(root, 'bench', 'notebook_python.py'), solutions, quick ? '1' : '2']);
+    return { times: new Map(rows.map((row) => [row.id, row.seconds])), why: null };
+  } catch (error) {  // the course's code, not the lab's: its failure is reported in the table, not fatal
+    return { times: new Map(), why: `the course's Python failed (${String(error.message).split('\n')[0]})` };
+  }
 }
 
 // --- every exercise at its defaults
-function exerciseSection() {
-  const nativeTimes = new Map(), wasmTimes = new Map();
+function exerciseSection(matmul) {
+  const nativeTimes = new Map(), wasmTimes = new Map(), flops = new Map();
   const keepBest = (times, rows) => rows.forEach((row) => times.set(row.id, Math.min(times.get(row.id) ?? Infinity, row.seconds)));
   for (let pass = 0; pass < passes; pass++) {  // taking turns, as for the products
     keepBest(wasmTimes, node(join(root, 'bench', 'exercises_wasm.mjs'), 'simd', ...short));
-    keepBest(nativeTimes, jsonLines(join(native, 'bench_exercises'), short));
+    const nativeRows = jsonLines(join(native, 'bench_exercises'), short);
+    keepBest(nativeTimes, nativeRows);
+    nativeRows.forEach((row) => flops.set(row.id, row.product_flops));
   }
-  const lines = ['| exercise | native s | wasm SIMD s | wasm ÷ native | ≤ 0.25 s in wasm |', '|---|---:|---:|---:|---|'];
-  let nativeTotal = 0, wasmTotal = 0;
+  const python = notebookPython();
+  const lines = [
+    '| exercise | native s | wasm SIMD s | wasm ÷ native | product GFLOP | wasm GFLOP/s | ÷ wasm peak | notebook Python s | wasm ÷ Python | ≤ 0.25 s in wasm |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  let nativeTotal = 0, wasmTotal = 0, pythonTotal = 0, flopsTotal = 0;
   const slow = [];
   for (const [id, seconds] of wasmTimes) {
-    const n = nativeTimes.get(id);
+    const n = nativeTimes.get(id), f = flops.get(id), p = python.times.get(id);
     if (n === undefined) problems.push(`exercise ${id}: no native time`);
+    if (f === undefined) problems.push(`exercise ${id}: no product count`);
+    if (!python.why && p === undefined) problems.push(`exercise ${id}: no time for the course's Python`);
     nativeTotal += n ?? 0;
     wasmTotal += seconds;
+    pythonTotal += p ?? 0;
+    flopsTotal += f ?? 0;
     if (seconds > 0.25) slow.push(id);
-    lines.push(`| ${id} | ${fixed(n, 3)} | ${fixed(seconds, 3)} | ${ratio(seconds, n)} | ${seconds <= 0.25 ? 'yes' : '**no**'} |`);
+    const rate = f > 1e6 ? f / seconds / 1e9 : undefined;  // below a MFLOP the products are not what takes the time
+    lines.push(`| ${id} | ${fixed(n, 3)} | ${fixed(seconds, 3)} | ${ratio(seconds, n)} | ${f > 1e6 ? fixed(f / 1e9, 3) : '–'} | ` +
+      `${fixed(rate)} | ${rate === undefined ? '–' : ratio(rate, matmul.wasmPeak)} | ${fixed(p, 3)} | ${ratio(seconds, p)} | ` +
+      `${seconds <= 0.25 ? 'yes' : '**no**'} |`);
   }
   if (wasmTimes.size !== 25) problems.push(`exercises: ${wasmTimes.size} timed in wasm, not 25`);
-  lines.push(`| all ${wasmTimes.size} | ${fixed(nativeTotal, 3)} | ${fixed(wasmTotal, 3)} | ${ratio(wasmTotal, nativeTotal)} | ${verdict(wasmTotal <= 1)} (≤ 1 s together) |`);
+  const pythonFigure = python.why ? undefined : pythonTotal;
+  lines.push(`| all ${wasmTimes.size} | ${fixed(nativeTotal, 3)} | ${fixed(wasmTotal, 3)} | ${ratio(wasmTotal, nativeTotal)} | ` +
+    `${fixed(flopsTotal / 1e9, 3)} | ${fixed(flopsTotal / wasmTotal / 1e9)} | ${ratio(flopsTotal / wasmTotal / 1e9, matmul.wasmPeak)} | ` +
+    `${fixed(pythonFigure, 3)} | ${ratio(wasmTotal, pythonFigure)} | ${verdict(wasmTotal <= 1)} (≤ 1 s together) |`);
   return {
-    text: `Each exercise from parameters to Result (lab::run_exercise natively, runExercise in the SIMD module), ` +
-      `all 25 back to back in one process.\n\n${lines.join('\n')}\n\n` +
+    text: 'Each exercise from parameters to Result (lab::run_exercise natively, runExercise in the SIMD module), ' +
+      'all 25 back to back in one process. *Product GFLOP* is the arithmetic of the float products one run does ' +
+      '(2·m·n·k each, counted by the core; the same in every build); *wasm GFLOP/s* divides it by the wasm time, ' +
+      `and *÷ wasm peak* by the best wasm SIMD product rate above (${fixed(matmul.wasmPeak)} GFLOP/s): the share of ` +
+      "the exercise's time its products would fill at that rate. The rest goes to everything else a step does " +
+      '(softmax, layer norm, the tape, the optimizer, building the Result) and to products of shapes slower ' +
+      'than the best. ' +
+      (python.why ? `*Notebook Python*: **not measured** — ${python.why}.` :
+        "*Notebook Python* is the course's own code for the exercise (bench/notebook_python.py: PyTorch eager on " +
+        "one thread, scikit-learn, figures rendered to PNG; each notebook's opening imports not timed).") +
+      `\n\n${lines.join('\n')}\n\n` +
       `Target: every exercise ≤ 0.25 s in wasm — ${slow.length ? `**not met** by ${slow.join(', ')}` : 'met'}; ` +
-      `all 25 ≤ 1 s — ${verdict(wasmTotal <= 1)} (${fixed(wasmTotal, 2)} s).\n`,
+      `all 25 ≤ 1 s — ${verdict(wasmTotal <= 1)} (${fixed(wasmTotal, 2)} s` +
+      `${pythonFigure === undefined ? '' : `, ${ratio(wasmTotal, pythonFigure)} × the notebook's Python; about 0.12 × is the aim`}).\n`,
     copyNative: nativeTimes.get('01.5'),
     copyWasm: wasmTimes.get('01.5'),
   };
@@ -152,7 +210,7 @@ function firstVisitSection() {
 }
 
 const matmul = matmulSection();
-const exercises = exerciseSection();
+const exercises = exerciseSection(matmul);
 const copyTask = copyTaskSection(exercises.copyNative, exercises.copyWasm);
 const firstVisit = firstVisitSection();
 const report = `# Benchmarks
@@ -163,7 +221,7 @@ Written by \`scripts/bench.sh${quick ? ' --short' : ''}\` (bench/bench.mjs); run
 ${machine()}
 
 ## Float products (core/nn/matmul.hpp)
-${matmul}
+${matmul.text}
 ## Every exercise at its defaults
 ${exercises.text}
 ## The copy task against the notebook's PyTorch

@@ -42,7 +42,10 @@ void product_float(const Product<float>& p) {
 #endif
 }
 
+thread_local double float_flops = 0;  // float_product_flops()
+
 void run(const Product<float>& p) {
+  float_flops += 2.0 * p.rows * p.cols * p.depth;
   // Long sums go in slices of 256 k's so B's rows stay in cache; each slice adds to C where the previous one
   // stopped, so the order of the sum is unchanged.
   constexpr int slice = 256;
@@ -112,6 +115,7 @@ void matmul_a_bt_any(const ConstRefOf<Scalar>& a, const ConstRefOf<Scalar>& b, R
 
 bool matmul_uses_avx2() { return avx2_allowed() && avx2_available(); }
 void matmul_allow_avx2(bool allowed) { avx2_allowed() = allowed; }
+double float_product_flops() { return float_flops; }
 
 void matmul(const ConstRefOf<float>& a, const ConstRefOf<float>& b, RefOf<float> c, Accumulate mode) {
   matmul_any<float>(a, b, c, mode);

@@ -37,4 +37,8 @@ void matmul_at_b(const ConstRefOf<double>& a, const ConstRefOf<double>& b, RefOf
 bool matmul_uses_avx2();
 void matmul_allow_avx2(bool allowed);
 
+// The arithmetic of every float product this thread has run, 2·m·n·k each: what the benchmarks divide by time
+// to give an exercise's achieved rate.
+double float_product_flops();
+
 }  // namespace lab::nn
