@@ -8,6 +8,8 @@
 //                     (LAB_COURSE_SOLUTIONS, or ../shared/reference/notebook_solutions.txt when it is there)
 //   the copy task     01.5 from the rows above, and the notebook's PyTorch code (bench/copy_task_pytorch.py)
 //                     when Debian's python3-torch is installed
+//   profiles          bench/profile.mjs: where each exercise over 20 ms spends its time, in wasm (Node's sampling
+//                     profiler) and natively (perf, when Debian's linux-perf is installed)
 //   first visit       bench/first_visit.mjs: bytes a first visit transfers (gzip) in headless Chromium
 // Usage: node bench/bench.mjs [--short] [--out FILE]   (scripts/bench.sh runs it; needs build/native, build/wasm
 // and, for the first visit, build/site). --short runs everything once without warm-up (the test run uses it: it
@@ -175,7 +177,31 @@ function exerciseSection(matmul) {
       `${pythonFigure === undefined ? '' : `, ${ratio(wasmTotal, pythonFigure)} × the notebook's Python; about 0.12 × is the aim`}).\n`,
     copyNative: nativeTimes.get('01.5'),
     copyWasm: wasmTimes.get('01.5'),
+    slowest: [...nativeTimes].filter(([, seconds]) => seconds > 0.02).map(([id]) => id),
   };
+}
+
+// --- profiles of the exercises that take time
+function profileSection(ids) {
+  const chosen = quick ? ids.slice(0, 1) : ids;
+  const rows = chosen.length ? node(join(root, 'bench', 'profile.mjs'), '--repeats', quick ? '1' : '3', ...chosen) : [];
+  const names = ['products', 'softmax and attention', 'layer norm', 'activations', 'optimizer', 'tape',
+    'allocation, zeroing and copies', 'other tensor ops', 'the Result (JSON)', 'other'];
+  const lines = [`| exercise | shell | ${names.join(' | ')} | the function with most time |`,
+    `|---|---|${names.map(() => '---:|').join('')}---|`];
+  for (const row of rows) {
+    const percent = (share) => (share === undefined ? '–' : `${Math.round(share * 100)}%`);
+    const [name, share] = row.top[0] ?? ['–', undefined];
+    lines.push(`| ${row.id} | ${row.shell} | ${names.map((group) => percent(row.groups[group])).join(' | ')} | ` +
+      `\`${name.replace(/\|/g, '\\|')}\` ${percent(share)} |`);
+  }
+  for (const id of chosen) if (!rows.some((row) => row.id === id && row.shell === 'wasm')) problems.push(`profile ${id}: no wasm row`);
+  const perf = rows.some((row) => row.shell === 'native');
+  return `Each exercise whose native run takes over 20 ms, at its defaults, run ${quick ? 'once' : 'three times'} ` +
+    "under a sampling profiler: in wasm Node's --cpu-prof (bench-profile.js keeps the functions' names), " +
+    `natively perf${perf ? '' : ' — **not measured**: Debian\'s linux-perf is not installed'}. Each function's own ` +
+    'time is put in a group by its name (bench/profile.mjs); inlined code counts where it was inlined.\n\n' +
+    `${lines.join('\n')}\n`;
 }
 
 // --- the copy task against the notebook's PyTorch
@@ -212,6 +238,7 @@ function firstVisitSection() {
 const matmul = matmulSection();
 const exercises = exerciseSection(matmul);
 const copyTask = copyTaskSection(exercises.copyNative, exercises.copyWasm);
+const profiles = profileSection(exercises.slowest);
 const firstVisit = firstVisitSection();
 const report = `# Benchmarks
 
@@ -224,6 +251,8 @@ ${machine()}
 ${matmul.text}
 ## Every exercise at its defaults
 ${exercises.text}
+## Where the time goes
+${profiles}
 ## The copy task against the notebook's PyTorch
 ${copyTask}
 ## First visit
