@@ -210,3 +210,15 @@ TEST_CASE("double precision uses the same plain order", "[matmul]") {
   CHECK(c(0, 0) == 58.0);
   CHECK(c(1, 1) == 154.0);
 }
+
+TEST_CASE("float products count their arithmetic, 2·m·n·k each, in every form and over long sums", "[matmul]") {
+  const Matrix a = random_matrix(7, 300, 10), b = random_matrix(300, 21, 11), bt = random_matrix(37, 300, 12);
+  Matrix c(7, 21), d(7, 37), e(300, 300);
+  const double before = lab::nn::float_product_flops();
+  lab::nn::matmul(a, b, c);  // k = 300 runs in two slices: still counted once
+  CHECK(lab::nn::float_product_flops() - before == 2.0 * 7 * 21 * 300);
+  lab::nn::matmul_a_bt(a, bt, d, Accumulate::add);  // 37 columns: three panels of B
+  CHECK(lab::nn::float_product_flops() - before == 2.0 * 7 * 21 * 300 + 2.0 * 7 * 37 * 300);
+  lab::nn::matmul_at_b(a, a, e);  // A (7, 300): Aᵀ·A is (300, 300), summed over 7
+  CHECK(lab::nn::float_product_flops() - before == 2.0 * 7 * 21 * 300 + 2.0 * 7 * 37 * 300 + 2.0 * 300 * 300 * 7);
+}
