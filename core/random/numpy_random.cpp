@@ -6,7 +6,7 @@
 namespace lab {
 
 void NumpyRandom::reseed(std::uint32_t seed) {
-  engine_.seed(seed);
+  engine_.seed_with(seed);
   has_cached_normal_ = false;
   cached_normal_ = 0.0;
 }

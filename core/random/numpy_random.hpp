@@ -8,8 +8,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <random>
 #include <vector>
+
+#include "core/random/mt19937.hpp"
 
 namespace lab {
 
@@ -18,7 +19,7 @@ class NumpyRandom {
   explicit NumpyRandom(std::uint32_t seed) { reseed(seed); }
 
   void reseed(std::uint32_t seed);  // np.random.seed(seed): also forgets the cached normal
-  std::uint32_t next_uint32() { return static_cast<std::uint32_t>(engine_()); }
+  std::uint32_t next_uint32() { return engine_(); }
 
   double random_sample();  // [0, 1) with 53 random bits
   double uniform(double low, double high) { return low + (high - low) * random_sample(); }
@@ -32,7 +33,7 @@ class NumpyRandom {
   std::size_t choice(const std::vector<double>& p);
 
  private:
-  std::mt19937 engine_;  // std::mt19937(seed) initialises its state exactly as NumPy's mt19937_seed does
+  Mt19937 engine_;  // seeded exactly as NumPy's mt19937_seed seeds it
   bool has_cached_normal_ = false;
   double cached_normal_ = 0.0;
 };
