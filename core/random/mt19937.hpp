@@ -14,15 +14,9 @@ class Mt19937 {
  public:
   explicit Mt19937(std::uint32_t seed = 5489u) { seed_with(seed); }
 
-  void seed_with(std::uint32_t seed) {
-    state_[0] = seed;
-    for (int i = 1; i < kWords; ++i) {
-      state_[i] = 1812433253u * (state_[i - 1] ^ (state_[i - 1] >> 30)) + std::uint32_t(i);
-    }
-    next_ = kWords;
-  }
+  void seed_with(std::uint32_t seed);
 
-  std::uint32_t operator()() {
+  std::uint32_t operator()() {  // small, so it inlines into the samplers; the regeneration stays out of line
     if (next_ >= kWords) regenerate();
     std::uint32_t y = state_[next_++];  // tempering
     y ^= y >> 11;
@@ -35,19 +29,7 @@ class Mt19937 {
  private:
   static constexpr int kWords = 624, kShift = 397;  // n and m of MT19937
 
-  // The twist of word i: the top bit of word i and the low 31 bits of word i + 1, mixed into word i + m.
-  static std::uint32_t twist(std::uint32_t word, std::uint32_t following, std::uint32_t shifted) {
-    const std::uint32_t y = (word & 0x80000000u) | (following & 0x7fffffffu);
-    return shifted ^ (y >> 1) ^ ((0u - (y & 1u)) & 0x9908b0dfu);
-  }
-
-  void regenerate() {
-    int i = 0;
-    for (; i < kWords - kShift; ++i) state_[i] = twist(state_[i], state_[i + 1], state_[i + kShift]);
-    for (; i < kWords - 1; ++i) state_[i] = twist(state_[i], state_[i + 1], state_[i + kShift - kWords]);
-    state_[kWords - 1] = twist(state_[kWords - 1], state_[0], state_[kShift - 1]);
-    next_ = 0;
-  }
+  void regenerate();  // all 624 words at once (the twist), then draws restart at word 0
 
   std::uint32_t state_[kWords];
   int next_ = kWords;

@@ -21,7 +21,11 @@ class NumpyRandom {
   void reseed(std::uint32_t seed);  // np.random.seed(seed): also forgets the cached normal
   std::uint32_t next_uint32() { return engine_(); }
 
-  double random_sample();  // [0, 1) with 53 random bits
+  double random_sample() {  // [0, 1) with 53 random bits; inline, as models draw every weight through it
+    const std::uint32_t a = next_uint32() >> 5;  // 27 bits
+    const std::uint32_t b = next_uint32() >> 6;  // 26 bits
+    return (a * 67108864.0 + b) / 9007199254740992.0;
+  }
   double uniform(double low, double high) { return low + (high - low) * random_sample(); }
   double randn();                                    // standard normal, legacy polar method
   double standard_exponential();                     // -log(1 - U)
