@@ -6,15 +6,9 @@
 namespace lab {
 
 void NumpyRandom::reseed(std::uint32_t seed) {
-  engine_.seed(seed);
+  engine_.seed_with(seed);
   has_cached_normal_ = false;
   cached_normal_ = 0.0;
-}
-
-double NumpyRandom::random_sample() {
-  const std::uint32_t a = next_uint32() >> 5;  // 27 bits
-  const std::uint32_t b = next_uint32() >> 6;  // 26 bits
-  return (a * 67108864.0 + b) / 9007199254740992.0;
 }
 
 double NumpyRandom::randn() {

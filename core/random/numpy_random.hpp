@@ -8,8 +8,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <random>
 #include <vector>
+
+#include "core/random/mt19937.hpp"
 
 namespace lab {
 
@@ -18,9 +19,13 @@ class NumpyRandom {
   explicit NumpyRandom(std::uint32_t seed) { reseed(seed); }
 
   void reseed(std::uint32_t seed);  // np.random.seed(seed): also forgets the cached normal
-  std::uint32_t next_uint32() { return static_cast<std::uint32_t>(engine_()); }
+  std::uint32_t next_uint32() { return engine_(); }
 
-  double random_sample();  // [0, 1) with 53 random bits
+  double random_sample() {  // [0, 1) with 53 random bits; inline, as models draw every weight through it
+    const std::uint32_t a = next_uint32() >> 5;  // 27 bits
+    const std::uint32_t b = next_uint32() >> 6;  // 26 bits
+    return (a * 67108864.0 + b) / 9007199254740992.0;
+  }
   double uniform(double low, double high) { return low + (high - low) * random_sample(); }
   double randn();                                    // standard normal, legacy polar method
   double standard_exponential();                     // -log(1 - U)
@@ -32,7 +37,7 @@ class NumpyRandom {
   std::size_t choice(const std::vector<double>& p);
 
  private:
-  std::mt19937 engine_;  // std::mt19937(seed) initialises its state exactly as NumPy's mt19937_seed does
+  Mt19937 engine_;  // seeded exactly as NumPy's mt19937_seed seeds it
   bool has_cached_normal_ = false;
   double cached_normal_ = 0.0;
 };

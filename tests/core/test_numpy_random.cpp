@@ -2,8 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <random>
 
 #include "core/json.hpp"
+#include "core/random/mt19937.hpp"
 #include "core/random/numpy_random.hpp"
 
 namespace {
@@ -22,6 +24,19 @@ const lab::json& reference() {
 TEST_CASE("NumpyRandom's raw 32-bit stream equals np.random.seed(0)'s", "[random]") {
   lab::NumpyRandom rng(0);
   for (const auto& expected : reference()["seed0_uint32"]) CHECK(rng.next_uint32() == expected.get<std::uint32_t>());
+}
+
+TEST_CASE("Mt19937 draws std::mt19937's stream across several regenerations of its state", "[random]") {
+  const std::uint32_t seed = GENERATE(0u, 1u, 42u, 5489u, 4294967295u);
+  lab::Mt19937 ours(seed);
+  std::mt19937 standard(seed);
+  for (int i = 0; i < 3 * 624 + 5; ++i) REQUIRE(ours() == std::uint32_t(standard()));
+}
+
+TEST_CASE("Mt19937's 10000th draw from the default seed is the one the C++ standard names", "[random]") {
+  lab::Mt19937 engine;  // seed 5489, [rand.predef]: the 10000th value of std::mt19937 is 4123659995
+  for (int i = 1; i < 10000; ++i) engine();
+  CHECK(engine() == 4123659995u);
 }
 
 TEST_CASE("random_sample draws the same doubles as NumPy, bit for bit", "[random]") {

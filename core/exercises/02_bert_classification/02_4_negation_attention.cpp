@@ -72,11 +72,19 @@ CorpusSplit split_corpus(const NegationCorpus& corpus, const std::vector<int>& e
   return split;
 }
 
-// P(positive) of one sentence: the softmax over the two logits; `attention` receives the last block's (1, H, T, T).
-double p_positive(NegationClassifier& model, const std::vector<int>& tokens, nn::AttentionMaps* attention) {
+// P(positive) of B sentences of T tokens each, in one forward pass: the softmax over each row's two logits.
+// `attention`, if given, receives the last block's maps (B, H, T, T). Each sentence's row is computed as it would be
+// alone (attention stays within a sentence; every product sums over k in one order), so batching changes no bit.
+std::vector<double> p_positive(NegationClassifier& model, const std::vector<int>& tokens, int batch,
+                               nn::AttentionMaps* attention = nullptr) {
   nn::Tape tape(false);
-  const Matrix logits = tape.value(model.forward(tape, tokens, 1, int(tokens.size()), attention));  // (1, 2)
-  return 1.0 / (1.0 + std::exp(double(logits(0, 0)) - double(logits(0, 1))));
+  const int seq_len = int(tokens.size()) / batch;
+  const Matrix logits = tape.value(model.forward(tape, tokens, batch, seq_len, attention));  // (B, 2)
+  std::vector<double> probabilities(std::size_t(batch), 0.0);                                // (B,)
+  for (int b = 0; b < batch; ++b) {
+    probabilities[std::size_t(b)] = 1.0 / (1.0 + std::exp(double(logits(b, 0)) - double(logits(b, 1))));
+  }
+  return probabilities;
 }
 
 struct Training {
@@ -104,7 +112,7 @@ Training train_on_negations(NegationClassifier& model, const NegationCorpus& cor
   auto follow_example = [&](int step) {
     if (step % 10 == 0 || step == 1) {
       training.probability_steps.push_back(step);
-      training.probability_values.push_back(p_positive(model, example, nullptr));
+      training.probability_values.push_back(p_positive(model, example, 1)[0]);
     }
   };
   training.curve = train({steps}, adam, context, batch_loss, follow_example);
@@ -116,12 +124,30 @@ struct HeldOut {
   int negated_total = 0, negated_correct = 0;  // those with "not"
 };
 
+// The held-out sentences in batches of a training step's size (all have the corpus's nine tokens).
+std::vector<double> heldout_p_positive(NegationClassifier& model, const NegationCorpus& corpus,
+                                       const std::vector<int>& heldout) {
+  std::vector<double> probabilities;  // (n,)
+  for (std::size_t first = 0; first < heldout.size(); first += kBatch) {
+    const std::size_t last = std::min(heldout.size(), first + kBatch);
+    std::vector<int> tokens;  // (B*T)
+    for (std::size_t i = first; i < last; ++i) {
+      const auto& sentence = corpus.sentences[std::size_t(heldout[i])];
+      tokens.insert(tokens.end(), sentence.begin(), sentence.end());
+    }
+    const std::vector<double> batch = p_positive(model, tokens, int(last - first));  // (B,)
+    probabilities.insert(probabilities.end(), batch.begin(), batch.end());
+  }
+  return probabilities;
+}
+
 HeldOut evaluate_heldout(NegationClassifier& model, const NegationCorpus& corpus, const std::vector<int>& heldout) {
   HeldOut counts;
   counts.total = int(heldout.size());
-  for (int index : heldout) {
-    const bool right = (p_positive(model, corpus.sentences[std::size_t(index)], nullptr) > 0.5) ==
-                       (corpus.labels[std::size_t(index)] == 1);
+  const std::vector<double> probabilities = heldout_p_positive(model, corpus, heldout);  // (n,)
+  for (std::size_t i = 0; i < heldout.size(); ++i) {
+    const int index = heldout[i];
+    const bool right = (probabilities[i] > 0.5) == (corpus.labels[std::size_t(index)] == 1);
     counts.correct += right;
     if (corpus.negated[std::size_t(index)]) {
       ++counts.negated_total;
@@ -139,7 +165,7 @@ struct ExampleAttention {
 // The example: the last block's attention from [CLS] (row 0 of each head's map), averaged over the heads.
 ExampleAttention attention_from_cls(NegationClassifier& model, const std::vector<int>& example) {
   nn::AttentionMaps attention;  // (1, H, T, T)
-  ExampleAttention cls{p_positive(model, example, &attention), std::vector<double>(example.size(), 0.0)};
+  ExampleAttention cls{p_positive(model, example, 1, &attention)[0], std::vector<double>(example.size(), 0.0)};
   for (int h = 0; h < kHeads; ++h) {
     const auto from_cls = xt::view(attention, 0, h, 0);  // (T,): what [CLS], the first query, gives each key
     for (std::size_t j = 0; j < example.size(); ++j) cls.average[j] += from_cls(j) / kHeads;
