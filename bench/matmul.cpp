@@ -137,7 +137,10 @@ int main(int argc, char** argv) {
   lab::nn::matmul_allow_avx2(false);
   report("sse", quick);
   lab::nn::matmul_allow_avx2(true);
+  lab::nn::matmul_allow_avx512(false);
   if (lab::nn::matmul_uses_avx2()) report("avx2", quick);
+  lab::nn::matmul_allow_avx512(true);
+  if (lab::nn::matmul_uses_avx512()) report("avx512", quick);
 #else
   report("portable", quick);
 #endif

@@ -19,7 +19,7 @@ const ids = args.filter((arg, i) => arg !== '--repeats' && args[i - 1] !== '--re
 // The groups, tried in order; a function's name decides its group.
 // A backward rule is a closure named after the operation that recorded it, so it lands in that operation's group.
 const groups = [
-  ['products', /kernels::|product_(portable|sse|avx2|wasm|plain)|lab::nn::matmul|matmul_/],
+  ['products', /kernels::|product_(portable|sse|avx2|avx512|wasm|plain)|lab::nn::matmul|matmul_/],
   ['softmax and attention', /softmax|attention|causal_mask/i],
   ['layer norm', /layer_norm|LayerNorm/],
   ['activations', /relu|gelu|dropout/],

@@ -26,10 +26,27 @@ bool avx2_available() {
 #endif
 }
 
-// The float kernel for this target: AVX2 where the CPU has it, else SSE on x86-64, SIMD128 in the SIMD wasm
-// build, plain floats anywhere else. All sum in the same order (kernels/product.hpp), so the choice changes the
-// speed, never the bits.
+bool& avx512_allowed() {
+  static bool allowed = true;
+  return allowed;
+}
+
+bool avx512_available() {
+#ifdef LAB_KERNEL_AVX512
+  static const bool available = __builtin_cpu_supports("avx512f");
+  return available;
+#else
+  return false;
+#endif
+}
+
+// The float kernel for this target: AVX-512 or AVX2 where the CPU has it, else SSE on x86-64, SIMD128 in the
+// SIMD wasm build, plain floats anywhere else. All sum in the same order (kernels/product.hpp), so the choice
+// changes the speed, never the bits.
 void product_float(const Product<float>& p) {
+#ifdef LAB_KERNEL_AVX512
+  if (avx2_allowed() && avx512_allowed() && avx512_available()) return kernels::product_avx512(p);
+#endif
 #ifdef LAB_KERNEL_AVX2
   if (avx2_allowed() && avx2_available()) return kernels::product_avx2(p);
 #endif
@@ -115,6 +132,8 @@ void matmul_a_bt_any(const ConstRefOf<Scalar>& a, const ConstRefOf<Scalar>& b, R
 
 bool matmul_uses_avx2() { return avx2_allowed() && avx2_available(); }
 void matmul_allow_avx2(bool allowed) { avx2_allowed() = allowed; }
+bool matmul_uses_avx512() { return avx2_allowed() && avx512_allowed() && avx512_available(); }
+void matmul_allow_avx512(bool allowed) { avx512_allowed() = allowed; }
 double float_product_flops() { return float_flops; }
 
 void matmul(const ConstRefOf<float>& a, const ConstRefOf<float>& b, RefOf<float> c, Accumulate mode) {

@@ -33,9 +33,13 @@ void matmul_at_b(const ConstRefOf<float>& a, const ConstRefOf<float>& b, RefOf<f
 void matmul_at_b(const ConstRefOf<double>& a, const ConstRefOf<double>& b, RefOf<double> c,
                  Accumulate mode = Accumulate::overwrite);
 
-// Whether float products run the eight-lane AVX2 kernel; tests switch it off to compare the two kernels.
+// Whether float products run the eight-lane AVX2 kernel (or a wider one); tests switch it off to compare the
+// kernels. Switched off, products run the four-lane SSE kernel.
 bool matmul_uses_avx2();
 void matmul_allow_avx2(bool allowed);
+// Whether float products run the sixteen-lane AVX-512 kernel (where the CPU has it and AVX2 is allowed).
+bool matmul_uses_avx512();
+void matmul_allow_avx512(bool allowed);
 
 // The arithmetic of every float product this thread has run, 2·m·n·k each: what the benchmarks divide by time
 // to give an exercise's achieved rate.

@@ -103,7 +103,13 @@ Var relu(TapeOf<Scalar>& tape, Var a) {
     const MatrixOf<Scalar>& x = t.value(a);
     const MatrixOf<Scalar>& d = t.grad(self);
     MatrixOf<Scalar>& da = t.grad(a);
-    for (Eigen::Index i = 0; i < x.size(); ++i) da.data()[i] += x.data()[i] > Scalar(0) ? d.data()[i] : Scalar(0);
+    const Scalar* xs = x.data();
+    const Scalar* ds = d.data();
+    Scalar* das = da.data();
+    for (Eigen::Index i = 0; i < x.size(); ++i) {
+      const Scalar g = ds[i];  // read whatever the sign, so the loop is a plain select the compiler vectorises
+      das[i] += xs[i] > Scalar(0) ? g : Scalar(0);
+    }
   });
 }
 

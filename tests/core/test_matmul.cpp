@@ -44,6 +44,7 @@ std::vector<NamedKernel> float_kernels() {
 #ifdef LAB_KERNEL_SSE
   all.push_back({"sse", k::product_sse});
   if (__builtin_cpu_supports("avx2")) all.push_back({"avx2", k::product_avx2});
+  if (__builtin_cpu_supports("avx512f")) all.push_back({"avx512", k::product_avx512});
 #endif
   return all;
 }
@@ -88,13 +89,14 @@ TEST_CASE("every float kernel gives the plain order's bits on ragged shapes, bot
   const auto kernels = float_kernels();
   REQUIRE(kernels.size() >= 1);
   for (const NamedKernel& kernel : kernels) {
-    for (int m = 1; m <= 9; ++m) {  // every small shape: each edge of every tile height and width
+    for (int m = 1; m <= 13; ++m) {  // every small shape: each edge of every tile height (up to 12) and width
       for (int n = 1; n <= 19; ++n) {
         for (const int k : {1, 2, 5}) check_kernel_on(kernel, m, n, k, std::uint32_t(m * 10007 + n * 101 + k));
       }
     }
     for (const int m : {15, 16, 17, 31, 32, 33, 64, 67}) {  // full tiles and one past them
-      for (const int n : {7, 8, 16, 17, 33, 48, 67}) check_kernel_on(kernel, m, n, 13, std::uint32_t(m * n));
+      for (const int n : {7, 8, 16, 17, 31, 32, 33, 48, 60, 67})
+        check_kernel_on(kernel, m, n, 13, std::uint32_t(m * n));
     }
     lab::NumpyRandom rng(2026);
     for (int trial = 0; trial < 60; ++trial) {  // random shapes, each side 1..67
@@ -104,7 +106,7 @@ TEST_CASE("every float kernel gives the plain order's bits on ragged shapes, bot
   }
 }
 
-TEST_CASE("all three products give the plain bits with the AVX2 kernel and without it, overwrite and add", "[matmul]") {
+TEST_CASE("all three products give the plain bits with each kernel the CPU has, overwrite and add", "[matmul]") {
   const int m = GENERATE(1, 6, 13, 67), n = GENERATE(1, 9, 16, 67), k = GENERATE(1, 31, 67, 300);
   const Matrix a = random_matrix(m, k, 21), b = random_matrix(k, n, 22), start = random_matrix(m, n, 23);
   const Matrix at = a.transpose(), bt = b.transpose();  // Aᵀ (K, M), Bᵀ (N, K)
@@ -115,8 +117,9 @@ TEST_CASE("all three products give the plain bits with the AVX2 kernel and witho
     }
   }
   const Matrix product = plain_product(a, b);
-  for (const bool avx2 : {true, false}) {
-    lab::nn::matmul_allow_avx2(avx2);
+  for (const int wide : {2, 1, 0}) {  // AVX-512 (where the CPU has it), AVX2, SSE
+    lab::nn::matmul_allow_avx2(wide >= 1);
+    lab::nn::matmul_allow_avx512(wide >= 2);
     Matrix c1(m, n), c2(m, n), c3(m, n), d1 = start, d2 = start, d3 = start;
     lab::nn::matmul(a, b, c1);
     lab::nn::matmul_a_bt(a, bt, c2);
@@ -124,7 +127,7 @@ TEST_CASE("all three products give the plain bits with the AVX2 kernel and witho
     lab::nn::matmul(a, b, d1, Accumulate::add);
     lab::nn::matmul_a_bt(a, bt, d2, Accumulate::add);
     lab::nn::matmul_at_b(at, b, d3, Accumulate::add);
-    INFO("AVX2 allowed: " << avx2);
+    INFO("AVX2 allowed: " << (wide >= 1) << ", AVX-512 allowed: " << (wide >= 2));
     CHECK(c1 == product);
     CHECK(c2 == product);
     CHECK(c3 == product);
@@ -133,6 +136,7 @@ TEST_CASE("all three products give the plain bits with the AVX2 kernel and witho
     CHECK(d3 == expected);
   }
   lab::nn::matmul_allow_avx2(true);
+  lab::nn::matmul_allow_avx512(true);
 }
 
 TEST_CASE("the tiled float kernel equals the plain i-k-j loop bit for bit, at any shape", "[matmul]") {

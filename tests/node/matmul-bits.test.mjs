@@ -1,5 +1,5 @@
 // The float products give the same bits on every target: the wasm SIMD128 kernel, the scalar wasm build and the
-// native kernels (SSE, and AVX2 where the CPU has it) hash each product of bench/matmul.cpp's fixed inputs
+// native kernels (SSE, and AVX2 and AVX-512 where the CPU has them) hash each product of bench/matmul.cpp's fixed inputs
 // identically, for every shape and all three forms (A·B, A·Bᵀ, Aᵀ·B).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

@@ -8,6 +8,7 @@ namespace {
 
 struct PlainFloats {
   using Vector = float;
+  using Narrower = void;
   static constexpr int width = 1;
   static float zero() { return 0.0f; }
   static float load(const float* p) { return *p; }

@@ -46,10 +46,13 @@ void product_portable(const Product<float>& p);
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__EMSCRIPTEN__)
 #define LAB_KERNEL_SSE 1
 #define LAB_KERNEL_AVX2 1
+#define LAB_KERNEL_AVX512 1
 // SSE: four lanes, the width of wasm SIMD128 (every x86-64 CPU has it).
 void product_sse(const Product<float>& p);
 // AVX2: eight lanes; its file alone is compiled with -mavx2, and it runs only where the CPU has AVX2.
 void product_avx2(const Product<float>& p);
+// AVX-512: sixteen lanes; its file alone is compiled with -mavx512f, and it runs only where the CPU has AVX-512F.
+void product_avx512(const Product<float>& p);
 #endif
 
 #if defined(__wasm_simd128__)

@@ -3,11 +3,14 @@
 // the same code, down to single columns summed one at a time. The order inside each C[i, j] is product_plain's.
 // A kernel file supplies `Lanes`, the SIMD type of its target, declared in that file's anonymous namespace:
 //   using Vector = ...;  static constexpr int width;            lanes per vector (1 for plain floats)
+//   using Narrower = ...;                                       a narrower Lanes for leftover columns, or void
 //   zero(), load(const float*), store(float*, Vector), broadcast(const float*)   (one A value in every lane)
 //   multiply(Vector, Vector), add(Vector, Vector)              one rounding each, never fused
 // Every function here takes Lanes as a template argument, so each kernel file (compiled with its own instruction
 // set flags) gets its own copies, which never mix with another file's.
 #pragma once
+
+#include <type_traits>
 
 #include "core/nn/kernels/product.hpp"
 
@@ -49,16 +52,19 @@ inline void product_column(const Product<float>& p, int i, int j) {
   }
 }
 
-// Rows i .. i+R across all columns: wide tiles, then one-vector tiles, then single columns.
+// Rows i .. i+R across columns j, j+1, ...: wide tiles, then one-vector tiles, then the rest in Lanes::Narrower
+// vectors (when the kernel has a narrower type), then single columns.
 template <typename Lanes, int R, int V>
-void product_rows(const Product<float>& p, int i) {
+void product_rows(const Product<float>& p, int i, int j = 0) {
   constexpr int width = Lanes::width;
-  int j = 0;
   for (; j + V * width <= p.cols; j += V * width) product_tile<Lanes, R, V>(p, i, j);
   if constexpr (V > 1) {
     for (; j + width <= p.cols; j += width) product_tile<Lanes, R, 1>(p, i, j);
   }
-  if constexpr (width > 1) {
+  using Narrower = typename Lanes::Narrower;
+  if constexpr (!std::is_void_v<Narrower>) {
+    product_rows<Narrower, R, 1>(p, i, j);
+  } else if constexpr (width > 1) {
     for (; j < p.cols; ++j) product_column<Lanes, R>(p, i, j);
   }
 }

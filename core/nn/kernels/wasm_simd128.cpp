@@ -15,6 +15,7 @@ namespace {
 
 struct WasmLanes {
   using Vector = v128_t;  // 4 floats
+  using Narrower = void;
   static constexpr int width = 4;
   static v128_t zero() { return wasm_f32x4_splat(0.0f); }
   static v128_t load(const float* p) { return wasm_v128_load(p); }
