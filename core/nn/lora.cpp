@@ -13,8 +13,9 @@ LoRALinear::LoRALinear(const std::string& name, int in_features, int out_feature
   base.weight.trainable = false;
 }
 
-Var LoRALinear::forward(Tape& tape, Var x) {
-  const Var frozen = base.forward(tape, x);                          // x W₀ᵀ      (N, out)
+Var LoRALinear::forward(Tape& tape, Var x) { return forward(tape, x, base.forward(tape, x)); }  // x W₀ᵀ (N, out)
+
+Var LoRALinear::forward(Tape& tape, Var x, Var frozen) {
   const Var down = linear(tape, x, tape.parameter(lora_A), Var{});   // x Aᵀ       (N, r)
   const Var up = linear(tape, down, tape.parameter(lora_B), Var{});  // (x Aᵀ) Bᵀ  (N, out)
   return add(tape, frozen, nn::scale(tape, up, scale));

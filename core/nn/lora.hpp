@@ -15,7 +15,9 @@ class LoRALinear {
  public:
   LoRALinear(const std::string& name, int in_features, int out_features, int rank, double alpha, NumpyRandom& rng);
   Var forward(Tape& tape, Var x);  // (N, in) → (N, out)
-  Matrix merged_weight() const;    // W₀ + s · B A  (out, in)
+  // The same with the frozen term x W₀ᵀ (N, out) given: a caller whose x and W₀ never change computes it once.
+  Var forward(Tape& tape, Var x, Var frozen);
+  Matrix merged_weight() const;  // W₀ + s · B A  (out, in)
   void collect(ParameterList& list);
   std::size_t trainable_parameters() const { return std::size_t(lora_A.value.size() + lora_B.value.size()); }
 

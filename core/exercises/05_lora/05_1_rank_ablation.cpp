@@ -117,14 +117,6 @@ struct TrainedAdapters {
   bool diverged = false;
 };
 
-// An adapted layer's output x W₀ᵀ + s · (x Aᵀ) Bᵀ (N, out), built as nn::LoRALinear::forward builds it, with the
-// frozen term x W₀ᵀ (N, out) given: W₀ and the full batch x never change, so training computes it once, not each step.
-nn::Var adapted_output(nn::Tape& tape, nn::LoRALinear& layer, nn::Var x, const Matrix& frozen) {
-  const nn::Var down = nn::linear(tape, x, tape.parameter(layer.lora_A), nn::Var{});   // x Aᵀ       (N, r)
-  const nn::Var up = nn::linear(tape, down, tape.parameter(layer.lora_B), nn::Var{});  // (x Aᵀ) Bᵀ  (N, out)
-  return nn::add(tape, tape.constant(frozen), nn::scale(tape, up, layer.scale));
-}
-
 // Trains LoRA adapters of one rank on the q and v layers (full batch, Adam) and measures them on validation data.
 TrainedAdapters train_adapters(const AdapterTask& task, int rank, double alpha, double lr, const TrainingLoop& loop,
                                const RunContext& context, NumpyRandom& rng) {
@@ -140,8 +132,8 @@ TrainedAdapters train_adapters(const AdapterTask& task, int rank, double alpha, 
   const Matrix frozen_v = times_transpose(task.x_train, task.base_v);
   const LossCurve curve = train(loop, adam, context, [&](nn::Tape& tape, int) {
     const nn::Var x = tape.constant(task.x_train);  // (N, w)
-    return nn::add(tape, nn::mse_loss(tape, adapted_output(tape, q, x, frozen_q), task.y_train_q),
-                   nn::mse_loss(tape, adapted_output(tape, v, x, frozen_v), task.y_train_v));
+    return nn::add(tape, nn::mse_loss(tape, q.forward(tape, x, tape.constant(frozen_q)), task.y_train_q),
+                   nn::mse_loss(tape, v.forward(tape, x, tape.constant(frozen_v)), task.y_train_v));
   });
 
   auto validation_error = [&](nn::LoRALinear& layer, const Matrix& target, const Matrix& base) {
