@@ -45,10 +45,10 @@ bool avx512_available() {
 // changes the speed, never the bits.
 void product_float(const Product<float>& p) {
 #ifdef LAB_KERNEL_AVX512
-  if (avx2_allowed() && avx512_allowed() && avx512_available()) return kernels::product_avx512(p);
+  if (matmul_uses_avx512()) return kernels::product_avx512(p);
 #endif
 #ifdef LAB_KERNEL_AVX2
-  if (avx2_allowed() && avx2_available()) return kernels::product_avx2(p);
+  if (matmul_uses_avx2()) return kernels::product_avx2(p);
 #endif
 #if defined(LAB_KERNEL_SSE)
   kernels::product_sse(p);
