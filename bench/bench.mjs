@@ -100,14 +100,17 @@ function matmulSection() {
   };
 }
 
+// Whether Debian's Python has this module (python3-torch, python3-sklearn, ...).
+function pythonHas(module) {
+  try { execFileSync('/usr/bin/python3', ['-c', `import ${module}`], { stdio: 'ignore' }); return true; } catch { return false; }
+}
+
 // --- the course's own Python, exercise by exercise
 function notebookPython() {
   const shared = join(root, '..', 'shared', 'reference', 'notebook_solutions.txt');
   const solutions = process.env.LAB_COURSE_SOLUTIONS || (existsSync(shared) ? shared : null);
   const modules = ['torch', 'sklearn', 'matplotlib'];
-  const missing = modules.filter((name) => {
-    try { execFileSync('/usr/bin/python3', ['-c', `import ${name}`], { stdio: 'ignore' }); return false; } catch { return true; }
-  });
+  const missing = modules.filter((name) => !pythonHas(name));
   if (!solutions || missing.length) {
     return {
       times: new Map(),
@@ -206,8 +209,7 @@ function profileSection(ids) {
 
 // --- the copy task against the notebook's PyTorch
 function copyTaskSection(copyNative, copyWasm) {
-  let torch = false;
-  try { execFileSync('/usr/bin/python3', ['-c', 'import torch'], { stdio: 'ignore' }); torch = true; } catch { /* absent */ }
+  const torch = pythonHas('torch');
   const head = `01.5 at its defaults (500 Adam steps of 32 sequences): native ${fixed(copyNative, 3)} s, wasm SIMD ${fixed(copyWasm, 3)} s.`;
   if (!torch) {
     return `${head}\n\nPyTorch: **not measured** — Debian's python3-torch is not installed on this machine ` +
