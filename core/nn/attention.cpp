@@ -51,14 +51,14 @@ template <typename Scalar>
 void attention_backward_any(const ConstRefOf<Scalar>& q, const ConstRefOf<Scalar>& k, const ConstRefOf<Scalar>& v,
                             const ConstRefOf<Scalar>& weights, const ConstRefOf<Scalar>& d_out, Scalar scale,
                             RefOf<Scalar>& d_q, RefOf<Scalar>& d_k, RefOf<Scalar>& d_v) {
-  const Eigen::Index t = weights.rows();
+  const Eigen::Index queries = weights.rows(), keys = weights.cols();
   matmul_at_b(weights, d_out, d_v, Accumulate::add);  // dV += Aᵀ dO
-  // Two (T, T) scratch matrices, kept between calls: a training step calls this once per sequence and head with
-  // the same T, so after the first call nothing is allocated.
+  // Two (Tq, T) scratch matrices, kept between calls: a training step calls this once per sequence and head with
+  // the same shape, so after the first call nothing is allocated.
   thread_local MatrixOf<Scalar> d_weights, d_scores;
-  d_weights.resize(t, t);  // dA = dO Vᵀ  (T, T)
+  d_weights.resize(queries, keys);  // dA = dO Vᵀ  (Tq, T)
   matmul_a_bt(d_out, v, d_weights);
-  d_scores.setZero(t, t);  // dS: masked entries have A = 0, so dS = 0 there
+  d_scores.setZero(queries, keys);  // dS: masked entries have A = 0, so dS = 0 there
   softmax_rows_backward(weights, d_weights, d_scores);
   d_scores /= scale;
   matmul(d_scores, k, d_q, Accumulate::add);       // dQ += dS K / scale

@@ -247,31 +247,32 @@ Var layer_norm(TapeOf<Scalar>& tape, Var x, Var gamma, Var beta, Scalar eps) {
 template <typename Scalar>
 Var attention(TapeOf<Scalar>& tape, Var q, Var k, Var v, AttentionShape shape, AttentionMapsOf<Scalar>* maps) {
   const MatrixOf<Scalar>& qv = tape.value(q);
-  const int T = shape.seq_len, H = shape.n_heads, D = int(qv.cols()) / H;
-  assert(qv.rows() == Eigen::Index(shape.batch) * T && qv.cols() == Eigen::Index(H) * D);
+  const int T = shape.seq_len, Tq = shape.queries > 0 ? shape.queries : T, H = shape.n_heads, D = int(qv.cols()) / H;
+  assert(Tq <= T && qv.rows() == Eigen::Index(shape.batch) * Tq && qv.cols() == Eigen::Index(H) * D);
+  assert(tape.value(k).rows() == Eigen::Index(shape.batch) * T);
   const Scalar scale = std::sqrt(Scalar(D));
-  MatrixOf<Scalar> out = tape.allocate(qv.rows(), qv.cols());          // (B*T, C)
-  MatrixOf<Scalar> all_weights(Eigen::Index(shape.batch) * H * T, T);  // (B*H*T, T)
+  MatrixOf<Scalar> out = tape.allocate(qv.rows(), qv.cols());           // (B*Tq, C)
+  MatrixOf<Scalar> all_weights(Eigen::Index(shape.batch) * H * Tq, T);  // (B*H*Tq, T)
   for (int b = 0; b < shape.batch; ++b) {
     for (int h = 0; h < H; ++h) {
-      attention_forward(qv.block(b * T, h * D, T, D), tape.value(k).block(b * T, h * D, T, D),
+      attention_forward(qv.block(b * Tq, h * D, Tq, D), tape.value(k).block(b * T, h * D, T, D),
                         tape.value(v).block(b * T, h * D, T, D), scale, shape.causal,
-                        all_weights.middleRows((b * H + h) * T, T), out.block(b * T, h * D, T, D));
+                        all_weights.middleRows((b * H + h) * Tq, Tq), out.block(b * Tq, h * D, Tq, D));
     }
   }
-  if (maps) {  // (B*H*T, T) row-major is (B, H, T, T)
-    const std::array<std::size_t, 4> shape4 = {std::size_t(shape.batch), std::size_t(H), std::size_t(T),
+  if (maps) {  // (B*H*Tq, T) row-major is (B, H, Tq, T)
+    const std::array<std::size_t, 4> shape4 = {std::size_t(shape.batch), std::size_t(H), std::size_t(Tq),
                                                std::size_t(T)};
     *maps = xt::adapt(all_weights.data(), std::size_t(all_weights.size()), xt::no_ownership(), shape4);
   }
   // attention.hpp, per (sequence, head): dV += Aᵀ dO, dS = softmax′(dO Vᵀ), dQ += dS K/√D, dK += dSᵀ Q/√D
   return tape.record(std::move(out), {q, k, v},
-                     [q, k, v, shape, T, H, D, scale, saved = std::move(all_weights)](TapeOf<Scalar>& t, Var self) {
+                     [q, k, v, shape, T, Tq, H, D, scale, saved = std::move(all_weights)](TapeOf<Scalar>& t, Var self) {
                        const MatrixOf<Scalar>& d_out = t.grad(self);
                        MatrixOf<Scalar> unused_q, unused_k, unused_v;  // sinks for inputs that need no gradient
                        auto sink = [&](Var input, MatrixOf<Scalar>& unused) -> MatrixOf<Scalar>& {
                          if (t.needs_grad(input)) return t.grad(input);
-                         unused.setZero(d_out.rows(), d_out.cols());
+                         unused.setZero(t.value(input).rows(), t.value(input).cols());
                          return unused;
                        };
                        MatrixOf<Scalar>& dq = sink(q, unused_q);
@@ -280,9 +281,9 @@ Var attention(TapeOf<Scalar>& tape, Var q, Var k, Var v, AttentionShape shape, A
                        for (int b = 0; b < shape.batch; ++b) {
                          for (int h = 0; h < H; ++h) {
                            attention_backward(
-                               t.value(q).block(b * T, h * D, T, D), t.value(k).block(b * T, h * D, T, D),
-                               t.value(v).block(b * T, h * D, T, D), saved.middleRows((b * H + h) * T, T),
-                               d_out.block(b * T, h * D, T, D), scale, dq.block(b * T, h * D, T, D),
+                               t.value(q).block(b * Tq, h * D, Tq, D), t.value(k).block(b * T, h * D, T, D),
+                               t.value(v).block(b * T, h * D, T, D), saved.middleRows((b * H + h) * Tq, Tq),
+                               d_out.block(b * Tq, h * D, Tq, D), scale, dq.block(b * Tq, h * D, Tq, D),
                                dk.block(b * T, h * D, T, D), dv.block(b * T, h * D, T, D));
                          }
                        }

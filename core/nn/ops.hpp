@@ -54,11 +54,12 @@ Var layer_norm(TapeOf<Scalar>& tape, Var x, Var gamma, Var beta, Scalar eps = Sc
 struct AttentionShape {
   int batch = 1, seq_len = 1, n_heads = 1;
   bool causal = false;
+  int queries = 0;  // Tq: q holds the first Tq tokens of each sequence (0: all T of them)
 };
-// q, k, v (B*T, C) → (B*T, C). The multi-head split (B, T, C) → (B, H, T, D) is a view, not a copy: head h of
-// sequence b is the (T, D) block at rows b*T, columns h*D (D = C/H), and each head attends within its own
-// sequence with scale √D; writing each head's output into its block is the merge back to (B, T, C).
-// If `maps` is given it receives every head's attention map, (B, H, T, T) (attention_maps.hpp).
+// q (B*Tq, C), k and v (B*T, C) → (B*Tq, C). The multi-head split (B, T, C) → (B, H, T, D) is a view, not a copy:
+// head h of sequence b is the (T, D) block at rows b*T, columns h*D (D = C/H), and each head attends within its own
+// sequence with scale √D; writing each head's output into its block is the merge back to (B, Tq, C).
+// If `maps` is given it receives every head's attention map, (B, H, Tq, T) (attention_maps.hpp).
 template <typename Scalar>
 Var attention(TapeOf<Scalar>& tape, Var q, Var k, Var v, AttentionShape shape, AttentionMapsOf<Scalar>* maps = nullptr);
 

@@ -1,5 +1,7 @@
 #include "core/nn/transformer.hpp"
 
+#include <vector>
+
 namespace lab::nn {
 
 MultiHeadAttention::MultiHeadAttention(const std::string& name, int d_model, int n_heads_, NumpyRandom& rng,
@@ -12,9 +14,15 @@ MultiHeadAttention::MultiHeadAttention(const std::string& name, int d_model, int
       causal(causal_) {}
 
 Var MultiHeadAttention::forward(Tape& tape, Var x, int batch, int seq_len, AttentionMaps* maps) {
-  const Var q = W_q.forward(tape, x), k = W_k.forward(tape, x), v = W_v.forward(tape, x);  // (B*T, C) each
-  const Var heads = attention(tape, q, k, v, AttentionShape{batch, seq_len, n_heads, causal}, maps);
-  return W_o.forward(tape, heads);
+  return forward(tape, x, x, batch, seq_len, seq_len, maps);
+}
+
+Var MultiHeadAttention::forward(Tape& tape, Var askers, Var x, int batch, int seq_len, int queries,
+                                AttentionMaps* maps) {
+  const Var q = W_q.forward(tape, askers);                       // (B*Tq, C)
+  const Var k = W_k.forward(tape, x), v = W_v.forward(tape, x);  // (B*T, C) each
+  const Var heads = attention(tape, q, k, v, AttentionShape{batch, seq_len, n_heads, causal, queries}, maps);
+  return W_o.forward(tape, heads);  // (B*Tq, C)
 }
 
 void MultiHeadAttention::collect(ParameterList& list) {
@@ -48,14 +56,40 @@ TransformerBlock::TransformerBlock(const std::string& name, int d_model, int n_h
       ln2(join_name(name, "ln2"), d_model),
       norm(norm_) {}
 
+Var TransformerBlock::feed_forward(Tape& tape, Var h) {
+  return ff_out.forward(tape, relu(tape, ff_in.forward(tape, h)));
+}
+
 Var TransformerBlock::forward(Tape& tape, Var x, int batch, int seq_len, AttentionMaps* maps) {
-  auto feed_forward = [&](Var h) { return ff_out.forward(tape, relu(tape, ff_in.forward(tape, h))); };
   if (norm == NormPlacement::post) {
     x = ln1.forward(tape, add(tape, x, attn.forward(tape, x, batch, seq_len, maps)));
-    return ln2.forward(tape, add(tape, x, feed_forward(x)));
+    return ln2.forward(tape, add(tape, x, feed_forward(tape, x)));
   }
   x = add(tape, x, attn.forward(tape, ln1.forward(tape, x), batch, seq_len, maps));
-  return add(tape, x, feed_forward(ln2.forward(tape, x)));
+  return add(tape, x, feed_forward(tape, ln2.forward(tape, x)));
+}
+
+namespace {
+
+// Row b·T of every sequence, (B*T, C) → (B, C): a gather whose backward adds into those rows.
+Var first_tokens(Tape& tape, Var x, int batch, int seq_len) {
+  std::vector<int> rows(static_cast<std::size_t>(batch));
+  for (int b = 0; b < batch; ++b) rows[std::size_t(b)] = b * seq_len;
+  return embedding(tape, x, rows);
+}
+
+}  // namespace
+
+Var TransformerBlock::forward_first_token(Tape& tape, Var x, int batch, int seq_len, AttentionMaps* maps) {
+  if (norm == NormPlacement::post) {
+    const Var first = first_tokens(tape, x, batch, seq_len);  // (B, C)
+    const Var h = ln1.forward(tape, add(tape, first, attn.forward(tape, first, x, batch, seq_len, 1, maps)));
+    return ln2.forward(tape, add(tape, h, feed_forward(tape, h)));
+  }
+  const Var normed = ln1.forward(tape, x);  // (B*T, C): every token's keys and values read it
+  const Var asked = attn.forward(tape, first_tokens(tape, normed, batch, seq_len), normed, batch, seq_len, 1, maps);
+  const Var h = add(tape, first_tokens(tape, x, batch, seq_len), asked);
+  return add(tape, h, feed_forward(tape, ln2.forward(tape, h)));
 }
 
 void TransformerBlock::collect(ParameterList& list) {

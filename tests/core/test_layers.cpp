@@ -42,6 +42,57 @@ TEST_CASE("post-LN blocks end in a LayerNorm, pre-LN blocks on the residual stre
   CHECK(std::fabs(y_pre.row(0).mean()) > 1e-3);             // x + attn + ff: not normalised
 }
 
+TEST_CASE("a block's first-token output is forward()'s first rows, and trains the same weights", "[layers]") {
+  for (const NormPlacement norm : {NormPlacement::post, NormPlacement::pre}) {
+    NumpyRandom rng(4);
+    const int batch = 3, seq_len = 5;
+    const Matrix x = normal_matrix(batch * seq_len, 8, 1.0, rng);
+    TransformerBlock block("b", 8, 2, 16, rng, norm);
+    const ParameterList params = [&] {
+      ParameterList list;
+      block.collect(list);
+      return list;
+    }();
+    // The loss reads the first token of each sequence: Σ of those rows times fixed weights, so every row counts.
+    const Matrix weights = normal_matrix(batch, 8, 1.0, rng);
+    auto train_once = [&](bool first_only, Matrix& first_rows, AttentionMaps& maps) {
+      for (Parameter* p : params) p->zero_grad();
+      Tape tape;
+      const Var input = tape.constant(x);
+      Var first;
+      if (first_only) {
+        first = block.forward_first_token(tape, input, batch, seq_len, &maps);
+      } else {
+        std::vector<int> rows;
+        for (int b = 0; b < batch; ++b) rows.push_back(b * seq_len);
+        first = embedding(tape, block.forward(tape, input, batch, seq_len, &maps), rows);
+      }
+      first_rows = tape.value(first);
+      tape.backward(sum(tape, mul(tape, first, tape.constant(weights))));
+      std::vector<Matrix> grads;
+      for (Parameter* p : params) grads.push_back(p->grad);
+      return grads;
+    };
+    Matrix all_rows, first_rows;
+    AttentionMaps all_maps, first_maps;
+    const std::vector<Matrix> expected = train_once(false, all_rows, all_maps);
+    const std::vector<Matrix> got = train_once(true, first_rows, first_maps);
+    CHECK(first_rows.rows() == batch);
+    CHECK(first_rows == all_rows);  // the same products in the same order: the same bits
+    REQUIRE(first_maps.shape()[2] == 1);
+    for (int b = 0; b < batch; ++b) {
+      for (int h = 0; h < 2; ++h) {
+        for (int j = 0; j < seq_len; ++j) CHECK(first_maps(b, h, 0, j) == all_maps(b, h, 0, j));
+      }
+    }
+    for (std::size_t i = 0; i < params.size(); ++i) {  // only the order of a few sums differs
+      INFO(params[i]->name);
+      CHECK(got[i].isApprox(expected[i], 1e-5f));
+      CHECK(expected[i].norm() > 0);
+    }
+  }
+}
+
 TEST_CASE("LoRA trains r·(in + out) numbers, starts as the base layer, and merges exactly", "[lora]") {
   NumpyRandom rng(3);
   LoRALinear layer("q_proj", 256, 256, 4, 16.0, rng);

@@ -73,8 +73,9 @@ CorpusSplit split_corpus(const NegationCorpus& corpus, const std::vector<int>& e
 }
 
 // P(positive) of B sentences of T tokens each, in one forward pass: the softmax over each row's two logits.
-// `attention`, if given, receives the last block's maps (B, H, T, T). Each sentence's row is computed as it would be
-// alone (attention stays within a sentence; every product sums over k in one order), so batching changes no bit.
+// `attention`, if given, receives the last block's maps from [CLS], (B, H, 1, T). Each sentence's row is computed as it
+// would be alone (attention stays within a sentence; every product sums over k in one order), so batching changes no
+// bit.
 std::vector<double> p_positive(NegationClassifier& model, const std::vector<int>& tokens, int batch,
                                nn::AttentionMaps* attention = nullptr) {
   nn::Tape tape(false);
@@ -164,7 +165,7 @@ struct ExampleAttention {
 
 // The example: the last block's attention from [CLS] (row 0 of each head's map), averaged over the heads.
 ExampleAttention attention_from_cls(NegationClassifier& model, const std::vector<int>& example) {
-  nn::AttentionMaps attention;  // (1, H, T, T)
+  nn::AttentionMaps attention;  // (1, H, 1, T): row 0 of each head
   ExampleAttention cls{p_positive(model, example, 1, &attention)[0], std::vector<double>(example.size(), 0.0)};
   for (int h = 0; h < kHeads; ++h) {
     const auto from_cls = xt::view(attention, 0, h, 0);  // (T,): what [CLS], the first query, gives each key

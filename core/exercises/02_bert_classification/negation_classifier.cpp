@@ -20,12 +20,10 @@ nn::Var NegationClassifier::forward(nn::Tape& tape, const std::vector<int>& toke
   for (int t = 0; t < seq_len; ++t) position_ids[std::size_t(t)] = t;
   // (B*T, C): each token's embedding plus its position's vector
   nn::Var h = nn::add(tape, embed.forward(tape, tokens), nn::embedding(tape, tape.parameter(positions), position_ids));
-  for (std::size_t l = 0; l < blocks.size(); ++l) {
-    h = blocks[l].forward(tape, h, batch, seq_len, l + 1 == blocks.size() ? last_attention : nullptr);
-  }
-  std::vector<int> cls_rows;  // row b*T of every sentence
-  for (int b = 0; b < batch; ++b) cls_rows.push_back(b * seq_len);
-  return head.forward(tape, nn::embedding(tape, h, cls_rows));  // (B, C) → (B, 2)
+  // Only [CLS] feeds the head, so the last block computes its row alone (keys and values still from every token).
+  for (std::size_t l = 0; l + 1 < blocks.size(); ++l) h = blocks[l].forward(tape, h, batch, seq_len);
+  const nn::Var cls = blocks.back().forward_first_token(tape, h, batch, seq_len, last_attention);  // (B, C)
+  return head.forward(tape, cls);                                                                  // (B, 2)
 }
 
 nn::ParameterList NegationClassifier::parameters() {
