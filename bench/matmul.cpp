@@ -41,7 +41,8 @@ const char* form_name(Form form) {
 }
 
 // The square sizes of the issue, then the products one step of 01.5 (the copy task) makes at its defaults:
-// B*T = 128 tokens, width C = 32, feed-forward F = 64.
+// B*T = 128 tokens, width C = 32, feed-forward F = 64; then two of 02.2's timed passes (one sequence of 8 tokens
+// through a wide Linear, where A·Bᵀ runs as its transpose).
 std::vector<Shape> shapes() {
   return {{Form::a_b, 32, 32, 32, "square"},
           {Form::a_b, 64, 64, 64, "square"},
@@ -50,7 +51,9 @@ std::vector<Shape> shapes() {
           {Form::a_bt, 128, 96, 32, "01.5 Q, K, V projection x Wᵀ (128, 32)·(96, 32)ᵀ"},
           {Form::a_bt, 128, 64, 32, "01.5 feed-forward in (128, 32)·(64, 32)ᵀ"},
           {Form::a_b, 128, 32, 96, "01.5 input gradient dY W (128, 96)·(96, 32)"},
-          {Form::at_b, 96, 32, 128, "01.5 weight gradient dYᵀ X (128, 96)ᵀ·(128, 32)"}};
+          {Form::at_b, 96, 32, 128, "01.5 weight gradient dYᵀ X (128, 96)ᵀ·(128, 32)"},
+          {Form::a_bt, 8, 3072, 768, "02.2 BERT-base feed-forward in, 8 tokens (8, 768)·(3072, 768)ᵀ"},
+          {Form::a_bt, 8, 512, 128, "02.2 BERT-tiny feed-forward in, 8 tokens (8, 128)·(512, 128)ᵀ"}};
 }
 
 Matrix random_matrix(int rows, int cols, std::uint32_t seed) {

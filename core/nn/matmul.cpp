@@ -61,8 +61,9 @@ void product_float(const Product<float>& p) {
 
 thread_local double float_flops = 0;  // float_product_flops()
 
-void run(const Product<float>& p) {
-  float_flops += 2.0 * p.rows * p.cols * p.depth;
+// `counted_cols`: the columns the caller asked for, which the padded transposed product below exceeds.
+void run(const Product<float>& p, int counted_cols) {
+  float_flops += 2.0 * p.rows * counted_cols * p.depth;
   // Long sums go in slices of 256 k's so B's rows stay in cache; each slice adds to C where the previous one
   // stopped, so the order of the sum is unchanged.
   constexpr int slice = 256;
@@ -79,7 +80,8 @@ void run(const Product<float>& p) {
   }
 }
 
-void run(const Product<double>& p) { kernels::product_plain(p); }
+void run(const Product<float>& p) { run(p, p.cols); }
+void run(const Product<double>& p, int = 0) { kernels::product_plain(p); }
 
 template <typename Scalar>
 Product<Scalar> product_of(const ConstRefOf<Scalar>& b, RefOf<Scalar>& c, Accumulate mode) {
@@ -108,9 +110,48 @@ void matmul_at_b_any(const ConstRefOf<Scalar>& a, const ConstRefOf<Scalar>& b, R
   run(p);
 }
 
+// A · Bᵀ for an A of few rows (one short sequence through a wide Linear: x (8, 768) · W (3072, 768)ᵀ): packing B
+// would copy all of W for a handful of rows, so the product is computed as its transpose instead,
+//   Cᵀ (N, M) = B (N, K) · Aᵀ (K, M),
+// which reads B as it is stored and packs only A. Aᵀ is packed with its columns rounded up to a multiple of four
+// (zeros beyond M), so every kernel covers them with whole vectors; the extra columns of Cᵀ are never read. Cᵀ
+// goes to scratch and is copied into C (after C has been copied into it, to add to). Each C[i, j] is still
+// C[i, j] (or 0) + A[i, 0] B[j, 0] + A[i, 1] B[j, 1] + ... in order: the same bits as the packed-B path.
+template <typename Scalar>
+void matmul_a_bt_transposed(const ConstRefOf<Scalar>& a, const ConstRefOf<Scalar>& b, RefOf<Scalar>& c,
+                            Accumulate mode) {
+  const int rows = int(a.rows()), depth = int(a.cols()), cols = int(b.rows());
+  const int width = (rows + 3) / 4 * 4;
+  thread_local std::vector<Scalar> packed, transposed;
+  packed.assign(std::size_t(depth) * width, Scalar(0));  // Aᵀ (K, width)
+  for (int i = 0; i < rows; ++i) {
+    for (int k = 0; k < depth; ++k) packed[std::size_t(k) * width + i] = a(i, k);
+  }
+  transposed.resize(std::size_t(cols) * width);  // Cᵀ (N, width)
+  const bool add = mode == Accumulate::add;
+  if (add) {
+    for (int j = 0; j < cols; ++j) {
+      for (int i = 0; i < rows; ++i) transposed[std::size_t(j) * width + i] = c(i, j);
+    }
+  }
+  Product<Scalar> p{cols,  width, depth, b.data(), b.outerStride(), 1, packed.data(), width, transposed.data(),
+                    width, add};
+  run(p, rows);
+  for (int i = 0; i < rows; ++i) {
+    for (int j = 0; j < cols; ++j) c(i, j) = transposed[std::size_t(j) * width + i];
+  }
+}
+
+// Whether A · Bᵀ should run as its transpose: when packing Aᵀ and copying Cᵀ back moves fewer numbers than packing
+// B would (A has few rows against B's), and A has at least a vector's worth of rows.
+bool transposing_is_cheaper(long long rows, long long depth, long long cols) {
+  return rows >= 4 && rows * (depth + 2 * cols) < cols * depth;
+}
+
 template <typename Scalar>
 void matmul_a_bt_any(const ConstRefOf<Scalar>& a, const ConstRefOf<Scalar>& b, RefOf<Scalar> c, Accumulate mode) {
   assert(a.cols() == b.cols() && c.rows() == a.rows() && c.cols() == b.rows());
+  if (transposing_is_cheaper(a.rows(), a.cols(), b.rows())) return matmul_a_bt_transposed<Scalar>(a, b, c, mode);
   // Sixteen rows of B at a time are copied into a (K, 16) panel (exact), so the kernel walks that panel's rows as
   // it walks any B; each panel serves every row of A while it sits in cache.
   constexpr int panel = 16;

@@ -206,6 +206,39 @@ TEST_CASE("blocks of larger matrices (one attention head's columns) multiply in 
   CHECK(wide.leftCols(4).isZero());
 }
 
+TEST_CASE("A·Bᵀ of few rows against a wide B (run as its transpose) gives the plain bits, in blocks, overwrite and add",
+          "[matmul]") {
+  const int m = GENERATE(4, 5, 7, 8, 9, 13, 16, 17), n = GENERATE(40, 67, 300), k = GENERATE(33, 300);
+  // A, B and C as blocks of larger matrices, so every stride differs from the block's width.
+  const Matrix a_store = random_matrix(m + 1, k + 3, 31), b_store = random_matrix(n + 2, k + 3, 32);
+  const Matrix start = random_matrix(m, n, 33);
+  const auto a = a_store.block(1, 2, m, k);
+  const auto b = b_store.block(2, 1, n, k);
+  Matrix expected = start;
+  for (Eigen::Index i = 0; i < m; ++i) {
+    for (Eigen::Index kk = 0; kk < k; ++kk) {
+      for (Eigen::Index j = 0; j < n; ++j) expected(i, j) += a(i, kk) * b(j, kk);
+    }
+  }
+  const Matrix product = plain_product(a, b.transpose());
+  for (const int wide : {2, 1, 0}) {  // AVX-512 (where the CPU has it), AVX2, SSE
+    lab::nn::matmul_allow_avx2(wide >= 1);
+    lab::nn::matmul_allow_avx512(wide >= 2);
+    Matrix c_store = Matrix::Constant(m + 2, n + 3, 7.0f), d_store = Matrix::Constant(m + 2, n + 3, 7.0f);
+    d_store.block(1, 2, m, n) = start;
+    lab::nn::matmul_a_bt(a, b, c_store.block(1, 2, m, n));
+    lab::nn::matmul_a_bt(a, b, d_store.block(1, 2, m, n), Accumulate::add);
+    INFO("m " << m << ", n " << n << ", k " << k << ", AVX2 allowed: " << (wide >= 1)
+              << ", AVX-512 allowed: " << (wide >= 2));
+    CHECK(Matrix(c_store.block(1, 2, m, n)) == product);
+    CHECK(Matrix(d_store.block(1, 2, m, n)) == expected);
+    c_store.block(1, 2, m, n).setConstant(7.0f);  // nothing outside the block was written
+    CHECK((c_store.array() == 7.0f).all());
+  }
+  lab::nn::matmul_allow_avx2(true);
+  lab::nn::matmul_allow_avx512(true);
+}
+
 TEST_CASE("double precision uses the same plain order", "[matmul]") {
   lab::nn::MatrixOf<double> a(2, 3), b(3, 2), c(2, 2);
   a << 1, 2, 3, 4, 5, 6;
@@ -221,7 +254,7 @@ TEST_CASE("float products count their arithmetic, 2·m·n·k each, in every form
   const double before = lab::nn::float_product_flops();
   lab::nn::matmul(a, b, c);  // k = 300 runs in two slices: still counted once
   CHECK(lab::nn::float_product_flops() - before == 2.0 * 7 * 21 * 300);
-  lab::nn::matmul_a_bt(a, bt, d, Accumulate::add);  // 37 columns: three panels of B
+  lab::nn::matmul_a_bt(a, bt, d, Accumulate::add);  // 7 rows against 37: run as its transpose, 8 columns wide
   CHECK(lab::nn::float_product_flops() - before == 2.0 * 7 * 21 * 300 + 2.0 * 7 * 37 * 300);
   lab::nn::matmul_at_b(a, a, e);  // A (7, 300): Aᵀ·A is (300, 300), summed over 7
   CHECK(lab::nn::float_product_flops() - before == 2.0 * 7 * 21 * 300 + 2.0 * 7 * 37 * 300 + 2.0 * 300 * 300 * 7);
