@@ -34,23 +34,34 @@ constexpr int kTrainSamples = 128, kValidationSamples = 256;
 // The task: a frozen base layer W₀ must learn an update ΔW = U diag(σ) Vᵀ with singular values σᵢ = e^(−i/8)
 // (random orthogonal U, V), from examples x ~ N(0, I), y = x (W₀ + ΔW)ᵀ. A rank-r adapter can at best capture
 // the r largest σᵢ (Eckart–Young), so the validation error it can reach is known in advance.
-Matrix random_orthogonal(int n, NumpyRandom& rng) {  // Gram–Schmidt on a Gaussian matrix, in double, fixed order
-  nn::MatrixOf<double> q(n, n);
-  for (Eigen::Index i = 0; i < q.size(); ++i) q.data()[i] = rng.randn();
+// Gram–Schmidt on a Gaussian matrix, in double, fixed order. The columns are stored one after another (column j
+// at q[j·n …]), so every sum below runs along contiguous memory; the numbers are drawn row by row.
+Matrix random_orthogonal(int n, NumpyRandom& rng) {
+  std::vector<double> q(std::size_t(n) * std::size_t(n));
+  auto column = [&](int j) { return q.data() + std::size_t(j) * std::size_t(n); };
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < n; ++j) column(j)[i] = rng.randn();
+  }
   for (int j = 0; j < n; ++j) {
+    double* q_j = column(j);
     for (int pass = 0; pass < 2; ++pass) {  // twice, for orthogonality to working precision
       for (int k = 0; k < j; ++k) {
+        const double* q_k = column(k);
         double dot = 0.0;
-        for (int i = 0; i < n; ++i) dot += q(i, k) * q(i, j);
-        for (int i = 0; i < n; ++i) q(i, j) -= dot * q(i, k);
+        for (int i = 0; i < n; ++i) dot += q_k[i] * q_j[i];
+        for (int i = 0; i < n; ++i) q_j[i] -= dot * q_k[i];
       }
     }
     double norm = 0.0;
-    for (int i = 0; i < n; ++i) norm += q(i, j) * q(i, j);
+    for (int i = 0; i < n; ++i) norm += q_j[i] * q_j[i];
     norm = std::sqrt(norm);
-    for (int i = 0; i < n; ++i) q(i, j) /= norm;
+    for (int i = 0; i < n; ++i) q_j[i] /= norm;
   }
-  return q.cast<float>();
+  Matrix result(n, n);
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < n; ++j) result(i, j) = float(column(j)[i]);
+  }
+  return result;
 }
 
 double singular_value(int i) { return std::exp(-i / 8.0); }
@@ -128,12 +139,15 @@ TrainedAdapters train_adapters(const AdapterTask& task, int rank, double alpha, 
   q.collect(list);
   v.collect(list);
   nn::Adam adam(list, nn::AdamSettings{lr});
-  const Matrix frozen_q = times_transpose(task.x_train, task.base_q);  // x W₀ᵀ (N, w), the same every step
-  const Matrix frozen_v = times_transpose(task.x_train, task.base_v);
+  // The step's inputs never change: x (N, w) and the frozen terms x W₀ᵀ (N, w). They are frozen leaves, like W₀
+  // itself, which the tape reads where they are; as constants they would be copied onto the tape every step.
+  nn::Parameter x_train("x_train", task.x_train, /*trainable=*/false);
+  nn::Parameter frozen_q("frozen_q", times_transpose(task.x_train, task.base_q), /*trainable=*/false);
+  nn::Parameter frozen_v("frozen_v", times_transpose(task.x_train, task.base_v), /*trainable=*/false);
   const LossCurve curve = train(loop, adam, context, [&](nn::Tape& tape, int) {
-    const nn::Var x = tape.constant(task.x_train);  // (N, w)
-    return nn::add(tape, nn::mse_loss(tape, q.forward(tape, x, tape.constant(frozen_q)), task.y_train_q),
-                   nn::mse_loss(tape, v.forward(tape, x, tape.constant(frozen_v)), task.y_train_v));
+    const nn::Var x = tape.parameter(x_train);
+    return nn::add(tape, nn::mse_loss(tape, q.forward(tape, x, tape.parameter(frozen_q)), task.y_train_q),
+                   nn::mse_loss(tape, v.forward(tape, x, tape.parameter(frozen_v)), task.y_train_v));
   });
 
   auto validation_error = [&](nn::LoRALinear& layer, const Matrix& target, const Matrix& base) {
