@@ -1,5 +1,6 @@
 #include "core/nn/layers.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace lab::nn {
@@ -10,7 +11,15 @@ std::string join_name(const std::string& prefix, const std::string& leaf) {
 
 Matrix uniform_matrix(int rows, int cols, double bound, NumpyRandom& rng) {
   Matrix m(rows, cols);
-  for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = static_cast<float>(rng.uniform(-bound, bound));
+  // rng.uniform(-bound, bound) for each number in turn, drawn a block at a time (a BERT-base block is 7M numbers)
+  constexpr int block = 256;
+  double samples[block];
+  const double low = -bound, high = bound;
+  for (Eigen::Index start = 0; start < m.size(); start += block) {
+    const int count = int(std::min<Eigen::Index>(block, m.size() - start));
+    rng.random_sample(samples, count);
+    for (int i = 0; i < count; ++i) m.data()[start + i] = static_cast<float>(low + (high - low) * samples[i]);
+  }
   return m;
 }
 

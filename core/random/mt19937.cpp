@@ -18,6 +18,18 @@ void Mt19937::seed_with(std::uint32_t seed) {
   next_ = kWords;
 }
 
+void Mt19937::draw(std::uint32_t* out, int n) {
+  while (n > 0) {
+    if (next_ >= kWords) regenerate();
+    const int take = n < kWords - next_ ? n : kWords - next_;
+    const std::uint32_t* words = state_ + next_;
+    for (int i = 0; i < take; ++i) out[i] = temper(words[i]);
+    next_ += take;
+    out += take;
+    n -= take;
+  }
+}
+
 void Mt19937::regenerate() {
   int i = 0;
   for (; i < kWords - kShift; ++i) state_[i] = twist(state_[i], state_[i + 1], state_[i + kShift]);

@@ -18,16 +18,23 @@ class Mt19937 {
 
   std::uint32_t operator()() {  // small, so it inlines into the samplers; the regeneration stays out of line
     if (next_ >= kWords) regenerate();
-    std::uint32_t y = state_[next_++];  // tempering
+    return temper(state_[next_++]);
+  }
+
+  // The next n draws into out[0 .. n), exactly as n calls of operator() give them; the tempering runs as one loop
+  // over each stretch of state, which the compiler vectorises (a model's weights are millions of draws).
+  void draw(std::uint32_t* out, int n);
+
+ private:
+  static constexpr int kWords = 624, kShift = 397;  // n and m of MT19937
+
+  static std::uint32_t temper(std::uint32_t y) {
     y ^= y >> 11;
     y ^= (y << 7) & 0x9d2c5680u;
     y ^= (y << 15) & 0xefc60000u;
     y ^= y >> 18;
     return y;
   }
-
- private:
-  static constexpr int kWords = 624, kShift = 397;  // n and m of MT19937
 
   void regenerate();  // all 624 words at once (the twist), then draws restart at word 0
 

@@ -28,6 +28,19 @@ double NumpyRandom::randn() {
   return f * x2;
 }
 
+void NumpyRandom::random_sample(double* out, int n) {
+  constexpr int block = 256;  // doubles per block: 512 words, drawn at once
+  std::uint32_t words[2 * block];
+  for (int start = 0; start < n; start += block) {
+    const int count = n - start < block ? n - start : block;
+    engine_.draw(words, 2 * count);
+    for (int i = 0; i < count; ++i) {  // as random_sample(): 27 bits, then 26
+      const std::uint32_t a = words[2 * i] >> 5, b = words[2 * i + 1] >> 6;
+      out[start + i] = (a * 67108864.0 + b) / 9007199254740992.0;
+    }
+  }
+}
+
 double NumpyRandom::standard_exponential() { return -std::log(1.0 - random_sample()); }
 
 double NumpyRandom::standard_gamma(double shape) {

@@ -26,6 +26,8 @@ class NumpyRandom {
     const std::uint32_t b = next_uint32() >> 6;  // 26 bits
     return (a * 67108864.0 + b) / 9007199254740992.0;
   }
+  // random_sample(size=n): n doubles into out, the same as n calls of random_sample(), drawn in blocks.
+  void random_sample(double* out, int n);
   double uniform(double low, double high) { return low + (high - low) * random_sample(); }
   double randn();                                    // standard normal, legacy polar method
   double standard_exponential();                     // -log(1 - U)

@@ -20,6 +20,13 @@ TEST_CASE("Linear draws U(−1/√in, 1/√in) and computes x Wᵀ + b", "[layer
   CHECK(y.row(1) == layer.bias.value.row(0));
 }
 
+TEST_CASE("uniform_matrix draws rng.uniform(−bound, bound) for each number in turn, over several blocks", "[layers]") {
+  NumpyRandom in_blocks(3), one_by_one(3);
+  const Matrix m = uniform_matrix(37, 29, 0.125, in_blocks);  // 1073 numbers: four blocks and a part
+  for (Eigen::Index i = 0; i < m.size(); ++i) REQUIRE(m.data()[i] == float(one_by_one.uniform(-0.125, 0.125)));
+  CHECK(in_blocks.next_uint32() == one_by_one.next_uint32());
+}
+
 TEST_CASE("LayerNorm gives each row mean 0 and variance 1 before γ and β", "[layers]") {
   NumpyRandom rng(1);
   LayerNorm norm("ln", 8);

@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <random>
+#include <vector>
 
 #include "core/json.hpp"
 #include "core/random/mt19937.hpp"
@@ -42,6 +43,20 @@ TEST_CASE("Mt19937's 10000th draw from the default seed is the one the C++ stand
 TEST_CASE("random_sample draws the same doubles as NumPy, bit for bit", "[random]") {
   lab::NumpyRandom rng(42);
   for (const auto& expected : reference()["seed42_random_sample"]) CHECK(rng.random_sample() == expected.get<double>());
+}
+
+TEST_CASE("random_sample(out, n) draws what n calls of random_sample() draw, across regenerations", "[random]") {
+  lab::NumpyRandom one_by_one(7), in_blocks(7);
+  CHECK(one_by_one.random_sample() == in_blocks.random_sample());  // start mid-state, one word pair in
+  for (const int n : {1, 255, 256, 257, 311, 312, 313, 2000}) {
+    std::vector<double> block(std::size_t(n) + 1, -1.0);
+    in_blocks.random_sample(block.data(), n);
+    for (int i = 0; i < n; ++i) REQUIRE(block[std::size_t(i)] == one_by_one.random_sample());
+    CHECK(block[std::size_t(n)] == -1.0);  // nothing written past n
+  }
+  CHECK(in_blocks.next_uint32() == one_by_one.next_uint32());  // the streams still agree
+  in_blocks.random_sample(nullptr, 0);                         // draws nothing
+  CHECK(in_blocks.next_uint32() == one_by_one.next_uint32());
 }
 
 TEST_CASE("randn uses the legacy polar method with its cached second value", "[random]") {
