@@ -52,6 +52,8 @@ std::vector<Shape> shapes() {
           {Form::a_bt, 128, 64, 32, "01.5 feed-forward in (128, 32)·(64, 32)ᵀ"},
           {Form::a_b, 128, 32, 96, "01.5 input gradient dY W (128, 96)·(96, 32)"},
           {Form::at_b, 96, 32, 128, "01.5 weight gradient dYᵀ X (128, 96)ᵀ·(128, 32)"},
+          {Form::a_bt, 9, 9, 16, "02.4 attention scores of one head Q Kᵀ (9, 16)·(9, 16)ᵀ"},
+          {Form::a_b, 9, 16, 9, "02.4 attention output of one head P V (9, 9)·(9, 16)"},
           {Form::a_bt, 8, 3072, 768, "02.2 BERT-base feed-forward in, 8 tokens (8, 768)·(3072, 768)ᵀ"},
           {Form::a_bt, 8, 512, 128, "02.2 BERT-tiny feed-forward in, 8 tokens (8, 128)·(512, 128)ᵀ"}};
 }

@@ -42,14 +42,18 @@ inline void product_tile(const Product<float>& p, int i, int j) {
   }
 }
 
-// One column j of R rows, one float at a time: the last columns when fewer than a vector are left.
+// One column j of R rows, one float at a time: the last columns when fewer than a vector are left. The R sums
+// advance together, one k at a time, so each waits on its own previous add, not on the other rows'.
 template <typename Lanes, int R>
 inline void product_column(const Product<float>& p, int i, int j) {
-  for (int r = 0; r < R; ++r) {
-    float sum = p.add ? p.c[(i + r) * p.ldc + j] : 0.0f;
-    for (int k = 0; k < p.depth; ++k) sum += p.a[(i + r) * p.a_row + k * p.a_step] * p.b[k * p.ldb + j];
-    p.c[(i + r) * p.ldc + j] = sum;
+  float sums[R];
+  for (int r = 0; r < R; ++r) sums[r] = p.add ? p.c[(i + r) * p.ldc + j] : 0.0f;
+  const float* a = p.a + i * p.a_row;  // A[i, k], advancing along k
+  const float* b = p.b + j;            // B[k, j], advancing down the rows
+  for (int k = 0; k < p.depth; ++k, a += p.a_step, b += p.ldb) {
+    for (int r = 0; r < R; ++r) sums[r] += a[r * p.a_row] * *b;
   }
+  for (int r = 0; r < R; ++r) p.c[(i + r) * p.ldc + j] = sums[r];
 }
 
 // Rows i .. i+R across columns j, j+1, ...: wide tiles, then one-vector tiles, then the rest in Lanes::Narrower
