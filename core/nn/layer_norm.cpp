@@ -1,9 +1,56 @@
+// Every row's sums run over its columns in order 0, 1, …, C−1, as the formulas in layer_norm.hpp read. A row's sum
+// is a chain of dependent additions, so the rows are taken `kRowBlock` at a time: the block is copied column by
+// column into a (C, kRowBlock) scratch, where lane k of each column is row k, and the sums then run down that
+// scratch with every row's chain in a lane of its own. Each row still adds its own numbers in the same order (the
+// same bits on every target, whatever the vector width), and the compiler vectorises across the rows. The
+// elementwise passes run along a row, where the compiler vectorises them too. The last N mod kRowBlock rows go one
+// by one through the same code with a block of one.
 #include "core/nn/layer_norm.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
 namespace lab::nn {
+
+namespace {
+
+constexpr int kRowBlock = 8;
+
+// The (C, R) scratch of R rows of `rows` (C columns each, contiguous): column j of the block is R numbers in a row.
+template <int R, typename Scalar>
+const Scalar* columns_side_by_side(const Scalar* rows, Eigen::Index c, std::vector<Scalar>& scratch) {
+  scratch.resize(std::size_t(c) * R);
+  for (int k = 0; k < R; ++k) {
+    for (Eigen::Index j = 0; j < c; ++j) scratch[std::size_t(j * R + k)] = rows[k * c + j];
+  }
+  return scratch.data();
+}
+
+// μ and r of R rows of x (C columns each, contiguous).
+template <int R, typename Scalar>
+void row_statistics(const Scalar* x, Eigen::Index c, Scalar eps, Scalar* mean, Scalar* rstd) {
+  thread_local std::vector<Scalar> scratch;
+  const Scalar* xt = columns_side_by_side<R>(x, c, scratch);  // (C, R)
+  Scalar sum[R], squares[R], mu[R];
+  for (int k = 0; k < R; ++k) sum[k] = squares[k] = 0;
+  for (Eigen::Index j = 0; j < c; ++j) {
+    for (int k = 0; k < R; ++k) sum[k] += xt[j * R + k];
+  }
+  for (int k = 0; k < R; ++k) mu[k] = sum[k] / Scalar(c);
+  for (Eigen::Index j = 0; j < c; ++j) {
+    for (int k = 0; k < R; ++k) {
+      const Scalar centred = xt[j * R + k] - mu[k];
+      squares[k] += centred * centred;
+    }
+  }
+  for (int k = 0; k < R; ++k) {
+    mean[k] = mu[k];
+    rstd[k] = Scalar(1) / std::sqrt(squares[k] / Scalar(c) + eps);
+  }
+}
+
+}  // namespace
 
 template <typename Scalar>
 void layer_norm_forward(const MatrixOf<Scalar>& x, const MatrixOf<Scalar>& gamma, const MatrixOf<Scalar>& beta,
@@ -12,17 +59,20 @@ void layer_norm_forward(const MatrixOf<Scalar>& x, const MatrixOf<Scalar>& gamma
   y.resize(n, c);
   saved.mean.resize(n, 1);
   saved.rstd.resize(n, 1);
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const Scalar* row = x.row(i).data();
-    Scalar sum = 0;
-    for (Eigen::Index j = 0; j < c; ++j) sum += row[j];
-    const Scalar mean = sum / Scalar(c);
-    Scalar squares = 0;
-    for (Eigen::Index j = 0; j < c; ++j) squares += (row[j] - mean) * (row[j] - mean);
-    const Scalar rstd = Scalar(1) / std::sqrt(squares / Scalar(c) + eps);
-    for (Eigen::Index j = 0; j < c; ++j) y(i, j) = (row[j] - mean) * rstd * gamma(0, j) + beta(0, j);
-    saved.mean(i, 0) = mean;
-    saved.rstd(i, 0) = rstd;
+  Scalar* mean = saved.mean.data();
+  Scalar* rstd = saved.rstd.data();
+  Eigen::Index i = 0;
+  for (; i + kRowBlock <= n; i += kRowBlock) {
+    row_statistics<kRowBlock>(x.data() + i * c, c, eps, mean + i, rstd + i);
+  }
+  for (; i < n; ++i) row_statistics<1>(x.data() + i * c, c, eps, mean + i, rstd + i);
+  const Scalar* g = gamma.data();
+  const Scalar* b = beta.data();
+  for (i = 0; i < n; ++i) {
+    const Scalar* x_row = x.data() + i * c;
+    Scalar* y_row = y.data() + i * c;
+    const Scalar mu = mean[i], r = rstd[i];
+    for (Eigen::Index j = 0; j < c; ++j) y_row[j] = (x_row[j] - mu) * r * g[j] + b[j];
   }
 }
 
@@ -30,33 +80,41 @@ template <typename Scalar>
 void layer_norm_backward(const MatrixOf<Scalar>& x, const MatrixOf<Scalar>& gamma, const LayerNormSaved<Scalar>& saved,
                          const MatrixOf<Scalar>& dy, MatrixOf<Scalar>* dx, MatrixOf<Scalar>* d_gamma,
                          MatrixOf<Scalar>* d_beta) {
+  // Two sums per row, interleaved in one loop, so their chains overlap; the rows go one by one.
   const Eigen::Index n = x.rows(), c = x.cols();
-  std::vector<Scalar> x_hat(std::size_t(c), Scalar(0));
+  thread_local std::vector<Scalar> x_hat_storage;
+  x_hat_storage.resize(std::size_t(c));
+  Scalar* x_hat = x_hat_storage.data();
   const Scalar* g_scale = gamma.data();
+  Scalar* dg = d_gamma ? d_gamma->data() : nullptr;
+  Scalar* db = d_beta ? d_beta->data() : nullptr;
   for (Eigen::Index i = 0; i < n; ++i) {
     const Scalar mean = saved.mean(i, 0), rstd = saved.rstd(i, 0);
-    const Scalar* x_row = x.row(i).data();
-    const Scalar* dy_row = dy.row(i).data();
+    const Scalar* x_row = x.data() + i * c;
+    const Scalar* dy_row = dy.data() + i * c;
     Scalar g_mean = 0, g_xhat_mean = 0;  // mean(g) and mean(g x̂), g = dy γ: summed in order
     for (Eigen::Index j = 0; j < c; ++j) {
-      x_hat[std::size_t(j)] = (x_row[j] - mean) * rstd;
+      x_hat[j] = (x_row[j] - mean) * rstd;
       const Scalar g = dy_row[j] * g_scale[j];
       g_mean += g;
-      g_xhat_mean += g * x_hat[std::size_t(j)];
+      g_xhat_mean += g * x_hat[j];
     }
     g_mean /= Scalar(c);
     g_xhat_mean /= Scalar(c);
     if (dx) {
-      Scalar* dx_row = dx->row(i).data();
+      Scalar* dx_row = dx->data() + i * c;
+      for (Eigen::Index j = 0; j < c; ++j)
+        dx_row[j] += rstd * (dy_row[j] * g_scale[j] - g_mean - x_hat[j] * g_xhat_mean);
+    }
+    if (dg && db) {  // rows in order, so dγ and dβ add them in order
       for (Eigen::Index j = 0; j < c; ++j) {
-        dx_row[j] += rstd * (dy_row[j] * g_scale[j] - g_mean - x_hat[std::size_t(j)] * g_xhat_mean);
+        dg[j] += dy_row[j] * x_hat[j];
+        db[j] += dy_row[j];
       }
-    }
-    if (d_gamma) {
-      for (Eigen::Index j = 0; j < c; ++j) d_gamma->data()[j] += dy_row[j] * x_hat[std::size_t(j)];
-    }
-    if (d_beta) {
-      for (Eigen::Index j = 0; j < c; ++j) d_beta->data()[j] += dy_row[j];
+    } else if (dg) {
+      for (Eigen::Index j = 0; j < c; ++j) dg[j] += dy_row[j] * x_hat[j];
+    } else if (db) {
+      for (Eigen::Index j = 0; j < c; ++j) db[j] += dy_row[j];
     }
   }
 }
