@@ -27,6 +27,38 @@ MatrixOf<Scalar> evaluate(TapeOf<Scalar>& tape, const Eigen::MatrixBase<Expressi
   return out;
 }
 
+// out = a (R, C) + b's rows repeated down it, b (R_b, C) with R_b dividing R (a bias when R_b = 1). One pass;
+// `a` may be `out` itself.
+template <typename Scalar>
+void add_repeated_rows(const MatrixOf<Scalar>& a, const MatrixOf<Scalar>& b, MatrixOf<Scalar>& out) {
+  const Eigen::Index block = b.size();
+  const Scalar* bs = b.data();
+  const Scalar* as = a.data();
+  Scalar* os = out.data();
+  for (Eigen::Index first = 0; first < out.size(); first += block) {
+    for (Eigen::Index j = 0; j < block; ++j) os[first + j] = as[first + j] + bs[j];
+  }
+}
+
+// db (R_b, C) += the sum, in order, of d's (R, C) rows that used each of b's rows (the backward of the above).
+template <typename Scalar>
+void sum_repeated_rows(const MatrixOf<Scalar>& d, MatrixOf<Scalar>& db) {
+  const Eigen::Index block = db.size();
+  const Scalar* ds = d.data();
+  Scalar* dbs = db.data();
+  for (Eigen::Index first = 0; first < d.size(); first += block) {
+    for (Eigen::Index j = 0; j < block; ++j) dbs[j] += ds[first + j];
+  }
+}
+
+// a += b elementwise, same shapes.
+template <typename Scalar>
+void add_to(MatrixOf<Scalar>& a, const MatrixOf<Scalar>& b) {
+  Scalar* as = a.data();
+  const Scalar* bs = b.data();
+  for (Eigen::Index i = 0; i < a.size(); ++i) as[i] += bs[i];
+}
+
 }  // namespace
 
 template <typename Scalar>
@@ -45,16 +77,13 @@ Var linear(TapeOf<Scalar>& tape, Var x, Var weight, Var bias) {
   const bool has_bias = bias.id >= 0;
   MatrixOf<Scalar> out = tape.allocate(tape.value(x).rows(), tape.value(weight).rows());  // (N, out)
   matmul_a_bt(tape.value(x), tape.value(weight), out);                                    // x Wᵀ
-  if (has_bias) out.rowwise() += tape.value(bias).row(0);
+  if (has_bias) add_repeated_rows(out, tape.value(bias), out);
   // dX += dY W,  dW += dYᵀ X,  db += Σ_rows dY
   auto rule = [x, weight, bias, has_bias](TapeOf<Scalar>& t, Var self) {
     const MatrixOf<Scalar>& dy = t.grad(self);
     if (t.needs_grad(x)) matmul(dy, t.value(weight), t.grad(x), Accumulate::add);
     if (t.needs_grad(weight)) matmul_at_b(dy, t.value(x), t.grad(weight), Accumulate::add);
-    if (has_bias && t.needs_grad(bias)) {
-      MatrixOf<Scalar>& db = t.grad(bias);
-      for (Eigen::Index i = 0; i < dy.rows(); ++i) db.row(0) += dy.row(i);
-    }
+    if (has_bias && t.needs_grad(bias)) sum_repeated_rows(dy, t.grad(bias));
   };
   return has_bias ? tape.record(std::move(out), {x, weight, bias}, rule)
                   : tape.record(std::move(out), {x, weight}, rule);
@@ -62,18 +91,16 @@ Var linear(TapeOf<Scalar>& tape, Var x, Var weight, Var bias) {
 
 template <typename Scalar>
 Var add(TapeOf<Scalar>& tape, Var a, Var b) {
-  MatrixOf<Scalar> out = evaluate(tape, tape.value(a));
+  const MatrixOf<Scalar>& av = tape.value(a);
   const MatrixOf<Scalar>& bv = tape.value(b);
-  assert(bv.cols() == out.cols() && out.rows() % bv.rows() == 0);
-  for (Eigen::Index i = 0; i < out.rows(); ++i) out.row(i) += bv.row(i % bv.rows());
+  assert(bv.cols() == av.cols() && av.rows() % bv.rows() == 0);
+  MatrixOf<Scalar> out = tape.allocate(av.rows(), av.cols());
+  add_repeated_rows(av, bv, out);
   // dA += dOut,  dB[r] += Σ of dOut's rows that used b's row r
   return tape.record(std::move(out), {a, b}, [a, b](TapeOf<Scalar>& t, Var self) {
     const MatrixOf<Scalar>& d = t.grad(self);
-    if (t.needs_grad(a)) t.grad(a) += d;
-    if (t.needs_grad(b)) {
-      MatrixOf<Scalar>& db = t.grad(b);
-      for (Eigen::Index i = 0; i < d.rows(); ++i) db.row(i % db.rows()) += d.row(i);
-    }
+    if (t.needs_grad(a)) add_to(t.grad(a), d);
+    if (t.needs_grad(b)) sum_repeated_rows(d, t.grad(b));
   });
 }
 
