@@ -16,8 +16,11 @@ template <typename Scalar>
 Scalar cross_entropy_forward(const MatrixOf<Scalar>& logits, const std::vector<int>& targets,
                              const std::vector<Scalar>& class_weights, MatrixOf<Scalar>& probabilities);
 
+// With `d_logits_unwritten`, d_logits holds nothing yet (the tape's unwritten_grad): it gets 0 + its gradient
+// written, the same bits as adding to zeros.
 template <typename Scalar>
 void cross_entropy_backward(const MatrixOf<Scalar>& probabilities, const std::vector<int>& targets,
-                            const std::vector<Scalar>& class_weights, Scalar d_loss, MatrixOf<Scalar>& d_logits);
+                            const std::vector<Scalar>& class_weights, Scalar d_loss, MatrixOf<Scalar>& d_logits,
+                            bool d_logits_unwritten = false);
 
 }  // namespace lab::nn

@@ -79,7 +79,7 @@ void layer_norm_forward(const MatrixOf<Scalar>& x, const MatrixOf<Scalar>& gamma
 template <typename Scalar>
 void layer_norm_backward(const MatrixOf<Scalar>& x, const MatrixOf<Scalar>& gamma, const LayerNormSaved<Scalar>& saved,
                          const MatrixOf<Scalar>& dy, MatrixOf<Scalar>* dx, MatrixOf<Scalar>* d_gamma,
-                         MatrixOf<Scalar>* d_beta) {
+                         MatrixOf<Scalar>* d_beta, bool dx_unwritten) {
   // Two sums per row, interleaved in one loop, so their chains overlap; the rows go one by one.
   const Eigen::Index n = x.rows(), c = x.cols();
   thread_local std::vector<Scalar> x_hat_storage;
@@ -103,8 +103,15 @@ void layer_norm_backward(const MatrixOf<Scalar>& x, const MatrixOf<Scalar>& gamm
     g_xhat_mean /= Scalar(c);
     if (dx) {
       Scalar* dx_row = dx->data() + i * c;
-      for (Eigen::Index j = 0; j < c; ++j)
-        dx_row[j] += rstd * (dy_row[j] * g_scale[j] - g_mean - x_hat[j] * g_xhat_mean);
+      if (dx_unwritten) {  // dx_row holds nothing yet: 0 + the gradient, as if it held zeros
+        for (Eigen::Index j = 0; j < c; ++j) {
+          dx_row[j] = Scalar(0) + rstd * (dy_row[j] * g_scale[j] - g_mean - x_hat[j] * g_xhat_mean);
+        }
+      } else {
+        for (Eigen::Index j = 0; j < c; ++j) {
+          dx_row[j] += rstd * (dy_row[j] * g_scale[j] - g_mean - x_hat[j] * g_xhat_mean);
+        }
+      }
     }
     if (dg && db) {  // rows in order, so dγ and dβ add them in order
       for (Eigen::Index j = 0; j < c; ++j) {
@@ -124,9 +131,10 @@ template void layer_norm_forward<float>(const MatrixOf<float>&, const MatrixOf<f
 template void layer_norm_forward<double>(const MatrixOf<double>&, const MatrixOf<double>&, const MatrixOf<double>&,
                                          double, MatrixOf<double>&, LayerNormSaved<double>&);
 template void layer_norm_backward<float>(const MatrixOf<float>&, const MatrixOf<float>&, const LayerNormSaved<float>&,
-                                         const MatrixOf<float>&, MatrixOf<float>*, MatrixOf<float>*, MatrixOf<float>*);
+                                         const MatrixOf<float>&, MatrixOf<float>*, MatrixOf<float>*, MatrixOf<float>*,
+                                         bool);
 template void layer_norm_backward<double>(const MatrixOf<double>&, const MatrixOf<double>&,
                                           const LayerNormSaved<double>&, const MatrixOf<double>&, MatrixOf<double>*,
-                                          MatrixOf<double>*, MatrixOf<double>*);
+                                          MatrixOf<double>*, MatrixOf<double>*, bool);
 
 }  // namespace lab::nn

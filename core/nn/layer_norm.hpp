@@ -19,10 +19,11 @@ template <typename Scalar>
 void layer_norm_forward(const MatrixOf<Scalar>& x, const MatrixOf<Scalar>& gamma, const MatrixOf<Scalar>& beta,
                         Scalar eps, MatrixOf<Scalar>& y, LayerNormSaved<Scalar>& saved);
 
-// Adds to dx, d_gamma and d_beta; a null pointer skips that gradient.
+// Adds to dx, d_gamma and d_beta; a null pointer skips that gradient. With `dx_unwritten`, dx holds nothing yet
+// (the tape's unwritten_grad): it gets 0 + its gradient written, the same bits as adding to zeros.
 template <typename Scalar>
 void layer_norm_backward(const MatrixOf<Scalar>& x, const MatrixOf<Scalar>& gamma, const LayerNormSaved<Scalar>& saved,
                          const MatrixOf<Scalar>& dy, MatrixOf<Scalar>* dx, MatrixOf<Scalar>* d_gamma,
-                         MatrixOf<Scalar>* d_beta);
+                         MatrixOf<Scalar>* d_beta, bool dx_unwritten = false);
 
 }  // namespace lab::nn

@@ -51,12 +51,18 @@ void sum_repeated_rows(const MatrixOf<Scalar>& d, MatrixOf<Scalar>& db) {
   }
 }
 
-// a += b elementwise, same shapes.
-template <typename Scalar>
-void add_to(MatrixOf<Scalar>& a, const MatrixOf<Scalar>& b) {
-  Scalar* as = a.data();
-  const Scalar* bs = b.data();
-  for (Eigen::Index i = 0; i < a.size(); ++i) as[i] += bs[i];
+// v's gradient += share(i) for every element i (in row-major order). A gradient nothing has reached yet gets
+// 0 + share(i) written over it instead (tape.hpp's unwritten_grad): the same bits, without zeroing it first.
+template <typename Scalar, typename Share>
+void add_to_grad(TapeOf<Scalar>& t, Var v, Share share) {
+  if (MatrixOf<Scalar>* fresh = t.unwritten_grad(v)) {
+    Scalar* g = fresh->data();
+    for (Eigen::Index i = 0; i < fresh->size(); ++i) g[i] = Scalar(0) + share(i);
+  } else {
+    MatrixOf<Scalar>& grad = t.grad(v);
+    Scalar* g = grad.data();
+    for (Eigen::Index i = 0; i < grad.size(); ++i) g[i] += share(i);
+  }
 }
 
 }  // namespace
@@ -99,7 +105,8 @@ Var add(TapeOf<Scalar>& tape, Var a, Var b) {
   // dA += dOut,  dB[r] += Σ of dOut's rows that used b's row r
   return tape.record(std::move(out), {a, b}, [a, b](TapeOf<Scalar>& t, Var self) {
     const MatrixOf<Scalar>& d = t.grad(self);
-    if (t.needs_grad(a)) add_to(t.grad(a), d);
+    const Scalar* ds = d.data();
+    if (t.needs_grad(a)) add_to_grad(t, a, [ds](Eigen::Index i) { return ds[i]; });
     if (t.needs_grad(b)) sum_repeated_rows(d, t.grad(b));
   });
 }
@@ -109,8 +116,11 @@ Var mul(TapeOf<Scalar>& tape, Var a, Var b) {
   MatrixOf<Scalar> out = evaluate(tape, tape.value(a).cwiseProduct(tape.value(b)));
   // dA += dOut ∘ B,  dB += dOut ∘ A
   return tape.record(std::move(out), {a, b}, [a, b](TapeOf<Scalar>& t, Var self) {
-    if (t.needs_grad(a)) t.grad(a) += t.grad(self).cwiseProduct(t.value(b));
-    if (t.needs_grad(b)) t.grad(b) += t.grad(self).cwiseProduct(t.value(a));
+    const Scalar* d = t.grad(self).data();
+    const Scalar* as = t.value(a).data();
+    const Scalar* bs = t.value(b).data();
+    if (t.needs_grad(a)) add_to_grad(t, a, [d, bs](Eigen::Index i) { return d[i] * bs[i]; });
+    if (t.needs_grad(b)) add_to_grad(t, b, [d, as](Eigen::Index i) { return d[i] * as[i]; });
   });
 }
 
@@ -118,8 +128,10 @@ template <typename Scalar>
 Var scale(TapeOf<Scalar>& tape, Var a, Scalar factor) {
   MatrixOf<Scalar> out = evaluate(tape, tape.value(a) * factor);
   // dA += factor · dOut
-  return tape.record(std::move(out), {a},
-                     [a, factor](TapeOf<Scalar>& t, Var self) { t.grad(a) += t.grad(self) * factor; });
+  return tape.record(std::move(out), {a}, [a, factor](TapeOf<Scalar>& t, Var self) {
+    const Scalar* d = t.grad(self).data();
+    add_to_grad(t, a, [d, factor](Eigen::Index i) { return d[i] * factor; });
+  });
 }
 
 template <typename Scalar>
@@ -127,13 +139,13 @@ Var relu(TapeOf<Scalar>& tape, Var a) {
   MatrixOf<Scalar> out = evaluate(tape, tape.value(a).cwiseMax(Scalar(0)));
   // dA += dOut where a > 0
   return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
-    const MatrixOf<Scalar>& x = t.value(a);
-    const MatrixOf<Scalar>& d = t.grad(self);
-    MatrixOf<Scalar>& da = t.grad(a);
-    const Scalar* xs = x.data();
-    const Scalar* ds = d.data();
-    Scalar* das = da.data();
-    for (Eigen::Index i = 0; i < x.size(); ++i) {
+    // Added to the gradient (zeroed first if nothing reached it), not written with 0 +: the compiler vectorises
+    // a select that it adds, but branches on one that it stores, since the comparison could trap.
+    const Scalar* xs = t.value(a).data();
+    const Scalar* ds = t.grad(self).data();
+    Scalar* das = t.grad(a).data();
+    const Eigen::Index n = t.value(a).size();
+    for (Eigen::Index i = 0; i < n; ++i) {
       const Scalar g = ds[i];  // read whatever the sign, so the loop is a plain select the compiler vectorises
       das[i] += xs[i] > Scalar(0) ? g : Scalar(0);
     }
@@ -150,15 +162,14 @@ Var gelu(TapeOf<Scalar>& tape, Var a) {
   }
   // dA += dOut · (Φ(x) + x φ(x))
   return tape.record(std::move(out), {a}, [a, inv_sqrt2, inv_sqrt_2pi](TapeOf<Scalar>& t, Var self) {
-    const MatrixOf<Scalar>& x = t.value(a);
-    const MatrixOf<Scalar>& d = t.grad(self);
-    MatrixOf<Scalar>& da = t.grad(a);
-    for (Eigen::Index i = 0; i < x.size(); ++i) {
-      const Scalar v = x.data()[i];
+    const Scalar* xs = t.value(a).data();
+    const Scalar* ds = t.grad(self).data();
+    add_to_grad(t, a, [xs, ds, inv_sqrt2, inv_sqrt_2pi](Eigen::Index i) {
+      const Scalar v = xs[i];
       const Scalar cdf = Scalar(0.5) * (Scalar(1) + std::erf(v * inv_sqrt2));
       const Scalar pdf = inv_sqrt_2pi * std::exp(Scalar(-0.5) * v * v);
-      da.data()[i] += d.data()[i] * (cdf + v * pdf);
-    }
+      return ds[i] * (cdf + v * pdf);
+    });
   });
 }
 
@@ -168,8 +179,9 @@ Var tanh(TapeOf<Scalar>& tape, Var a) {
   for (Eigen::Index i = 0; i < out.size(); ++i) out.data()[i] = std::tanh(out.data()[i]);
   // dA += dOut · (1 − y²)
   return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
-    const MatrixOf<Scalar>& y = t.value(self);
-    t.grad(a) += t.grad(self).cwiseProduct((Scalar(1) - y.array().square()).matrix());
+    const Scalar* ys = t.value(self).data();
+    const Scalar* ds = t.grad(self).data();
+    add_to_grad(t, a, [ys, ds](Eigen::Index i) { return ds[i] * (Scalar(1) - ys[i] * ys[i]); });
   });
 }
 
@@ -189,8 +201,10 @@ Var sum(TapeOf<Scalar>& tape, Var a) {
   MatrixOf<Scalar> out = tape.allocate(1, 1);
   out(0, 0) = sum_in_order(tape.value(a));
   // dA += dOut (every element)
-  return tape.record(std::move(out), {a},
-                     [a](TapeOf<Scalar>& t, Var self) { t.grad(a).array() += t.grad(self)(0, 0); });
+  return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
+    const Scalar g = t.grad(self)(0, 0);
+    add_to_grad(t, a, [g](Eigen::Index) { return g; });
+  });
 }
 
 template <typename Scalar>
@@ -199,8 +213,10 @@ Var mean(TapeOf<Scalar>& tape, Var a) {
   MatrixOf<Scalar> out = tape.allocate(1, 1);
   out(0, 0) = sum_in_order(tape.value(a)) / n;
   // dA += dOut / n
-  return tape.record(std::move(out), {a},
-                     [a, n](TapeOf<Scalar>& t, Var self) { t.grad(a).array() += t.grad(self)(0, 0) / n; });
+  return tape.record(std::move(out), {a}, [a, n](TapeOf<Scalar>& t, Var self) {
+    const Scalar g = t.grad(self)(0, 0) / n;
+    add_to_grad(t, a, [g](Eigen::Index) { return g; });
+  });
 }
 
 template <typename Scalar>
@@ -210,8 +226,8 @@ Var reshape(TapeOf<Scalar>& tape, Var a, int rows, int cols) {
   MatrixOf<Scalar> out = evaluate(tape, Eigen::Map<const MatrixOf<Scalar>>(x.data(), rows, cols));
   // dA += dOut read back in A's shape
   return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
-    MatrixOf<Scalar>& da = t.grad(a);
-    da += Eigen::Map<const MatrixOf<Scalar>>(t.grad(self).data(), da.rows(), da.cols());
+    const Scalar* d = t.grad(self).data();  // the same elements in the same order
+    add_to_grad(t, a, [d](Eigen::Index i) { return d[i]; });
   });
 }
 
@@ -263,12 +279,15 @@ Var layer_norm(TapeOf<Scalar>& tape, Var x, Var gamma, Var beta, Scalar eps) {
   LayerNormSaved<Scalar> saved;
   layer_norm_forward(tape.value(x), tape.value(gamma), tape.value(beta), eps, out, saved);
   // layer_norm.hpp: dx += r (g − mean(g) − x̂ mean(g x̂)), dγ += Σ dy x̂, dβ += Σ dy
-  return tape.record(
-      std::move(out), {x, gamma, beta}, [x, gamma, beta, saved = std::move(saved)](TapeOf<Scalar>& t, Var self) {
-        layer_norm_backward(t.value(x), t.value(gamma), saved, t.grad(self), t.needs_grad(x) ? &t.grad(x) : nullptr,
-                            t.needs_grad(gamma) ? &t.grad(gamma) : nullptr,
-                            t.needs_grad(beta) ? &t.grad(beta) : nullptr);
-      });
+  return tape.record(std::move(out), {x, gamma, beta},
+                     [x, gamma, beta, saved = std::move(saved)](TapeOf<Scalar>& t, Var self) {
+                       MatrixOf<Scalar>* dx = t.needs_grad(x) ? t.unwritten_grad(x) : nullptr;
+                       const bool dx_unwritten = dx != nullptr;
+                       if (!dx && t.needs_grad(x)) dx = &t.grad(x);
+                       layer_norm_backward(t.value(x), t.value(gamma), saved, t.grad(self), dx,
+                                           t.needs_grad(gamma) ? &t.grad(gamma) : nullptr,
+                                           t.needs_grad(beta) ? &t.grad(beta) : nullptr, dx_unwritten);
+                     });
 }
 
 template <typename Scalar>
@@ -332,7 +351,10 @@ Var mse_loss(TapeOf<Scalar>& tape, Var prediction, const MatrixOf<Scalar>& targe
   // dP += dLoss · 2 (p − target) / n
   return tape.record(std::move(out), {prediction}, [prediction, target, n](TapeOf<Scalar>& t, Var self) {
     const Scalar factor = Scalar(2) * t.grad(self)(0, 0) / n;
-    t.grad(prediction) += factor * (t.value(prediction) - target);
+    const Scalar* predicted = t.value(prediction).data();
+    const Scalar* wanted = target.data();
+    add_to_grad(t, prediction,
+                [factor, predicted, wanted](Eigen::Index i) { return factor * (predicted[i] - wanted[i]); });
   });
 }
 
@@ -346,7 +368,12 @@ Var cross_entropy(TapeOf<Scalar>& tape, Var logits, const std::vector<int>& targ
   // cross_entropy.hpp: dz[i] += dLoss · wᵢ/Σw · (p[i] − onehot(yᵢ))
   return tape.record(std::move(out), {logits},
                      [logits, targets, class_weights, p = std::move(probabilities)](TapeOf<Scalar>& t, Var self) {
-                       cross_entropy_backward(p, targets, class_weights, t.grad(self)(0, 0), t.grad(logits));
+                       const Scalar d_loss = t.grad(self)(0, 0);
+                       if (MatrixOf<Scalar>* fresh = t.unwritten_grad(logits)) {
+                         cross_entropy_backward(p, targets, class_weights, d_loss, *fresh, /*d_logits_unwritten=*/true);
+                       } else {
+                         cross_entropy_backward(p, targets, class_weights, d_loss, t.grad(logits));
+                       }
                      });
 }
 

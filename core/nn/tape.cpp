@@ -41,17 +41,31 @@ const typename TapeOf<Scalar>::Mat& TapeOf<Scalar>::value(Var v) const {
 template <typename Scalar>
 typename TapeOf<Scalar>::Mat& TapeOf<Scalar>::grad(Var v) {
   Node& node = nodes_[std::size_t(v.id)];
-  return node.parameter ? node.parameter->grad : node.grad;
+  if (node.parameter) return node.parameter->grad;
+  if (!node.grad_written) {
+    node.grad.setZero();
+    node.grad_written = true;
+  }
+  return node.grad;
+}
+
+template <typename Scalar>
+typename TapeOf<Scalar>::Mat* TapeOf<Scalar>::unwritten_grad(Var v) {
+  Node& node = nodes_[std::size_t(v.id)];
+  if (node.parameter || node.grad_written) return nullptr;
+  node.grad_written = true;
+  return &node.grad;
 }
 
 template <typename Scalar>
 void TapeOf<Scalar>::backward(Var loss) {
   assert(value(loss).size() == 1);
-  for (int i = 0; i <= loss.id; ++i) {  // intermediate gradients start at zero; parameters keep theirs
+  for (int i = 0; i <= loss.id;
+       ++i) {  // intermediate gradients start at zero (when first used); parameters keep theirs
     Node& node = nodes_[std::size_t(i)];
     if (node.needs_grad && !node.parameter) {
       node.grad = allocate(node.value.rows(), node.value.cols());
-      node.grad.setZero();
+      node.grad_written = false;
     }
   }
   if (!needs_grad(loss)) return;

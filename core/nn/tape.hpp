@@ -1,6 +1,7 @@
 // The autograd tape. A forward pass records each operation as a node, in creation order (already a topological
 // order: every node comes after its inputs); backward() then walks the nodes once in reverse, and each node adds
 // its share of the gradient to its inputs' gradients (+=). clear() forgets the nodes after each step.
+// A node's gradient is zeroed when a rule first asks for it, unless that rule writes all of it (unwritten_grad).
 // Parameters live outside the tape, in the model that owns them: the tape only points at them, so their
 // gradients accumulate across backward passes until the optimizer's zero_grad() (which is what makes gradient
 // accumulation, 02.3, work). The operations themselves, each with its backward rule, are in ops.hpp.
@@ -55,6 +56,10 @@ class TapeOf {
   Scalar item(Var v) const { return value(v)(0, 0); }  // the value of a (1, 1) node, e.g. a loss
   bool needs_grad(Var v) const { return nodes_[std::size_t(v.id)].needs_grad; }
   Mat& grad(Var v);  // during backward(): the gradient so far (zeros until a later node adds to it)
+  // During backward(), for a rule about to add to every element of v's gradient: that gradient if nothing has
+  // reached it yet in this pass, its contents unspecified, for the rule to write 0 + its share into (the same bits
+  // as adding to zeros, without zeroing first); null if it has (or v is a parameter): then add to grad(v).
+  Mat* unwritten_grad(Var v);
 
   void backward(Var loss);  // d loss/d loss = 1 (loss is (1, 1)), then one reverse loop over the nodes
   void clear();             // forgets the nodes; their matrices' storage is kept for the next step's nodes
@@ -70,6 +75,7 @@ class TapeOf {
     Mat grad;
     Parameter* parameter = nullptr;
     bool needs_grad = false;
+    bool grad_written = false;  // in backward(): grad holds zeros or contributions (else it is still unspecified)
     Backward backward;
   };
   std::vector<Node> nodes_;
