@@ -41,13 +41,26 @@ void add_repeated_rows(const MatrixOf<Scalar>& a, const MatrixOf<Scalar>& b, Mat
 }
 
 // db (R_b, C) += the sum, in order, of d's (R, C) rows that used each of b's rows (the backward of the above).
+// Sixteen columns at a time, their running sums kept in registers down all the rows instead of loaded and stored
+// at each row; every element still adds its rows in order.
 template <typename Scalar>
 void sum_repeated_rows(const MatrixOf<Scalar>& d, MatrixOf<Scalar>& db) {
-  const Eigen::Index block = db.size();
+  constexpr Eigen::Index kColumns = 16;
+  const Eigen::Index block = db.size(), repeats = d.size() / block;
   const Scalar* ds = d.data();
   Scalar* dbs = db.data();
-  for (Eigen::Index first = 0; first < d.size(); first += block) {
-    for (Eigen::Index j = 0; j < block; ++j) dbs[j] += ds[first + j];
+  Eigen::Index j = 0;
+  for (; j + kColumns <= block; j += kColumns) {
+    Scalar sums[kColumns];
+    for (Eigen::Index k = 0; k < kColumns; ++k) sums[k] = dbs[j + k];
+    for (Eigen::Index r = 0; r < repeats; ++r) {
+      const Scalar* row = ds + r * block + j;
+      for (Eigen::Index k = 0; k < kColumns; ++k) sums[k] += row[k];
+    }
+    for (Eigen::Index k = 0; k < kColumns; ++k) dbs[j + k] = sums[k];
+  }
+  for (Eigen::Index r = 0; r < repeats; ++r) {  // the last block mod 16 columns
+    for (Eigen::Index k = j; k < block; ++k) dbs[k] += ds[r * block + k];
   }
 }
 
