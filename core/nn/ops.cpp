@@ -64,6 +64,18 @@ void sum_repeated_rows(const MatrixOf<Scalar>& d, MatrixOf<Scalar>& db) {
   }
 }
 
+// v's gradient += a product, which `product(into, mode)` computes. A gradient nothing has reached yet gets the
+// product written over it instead (Accumulate::overwrite starts each sum from +0, as adding to zeros does): the
+// same bits, without zeroing it first.
+template <typename Scalar, typename Product>
+void add_product_to_grad(TapeOf<Scalar>& t, Var v, Product product) {
+  if (MatrixOf<Scalar>* fresh = t.unwritten_grad(v)) {
+    product(*fresh, Accumulate::overwrite);
+  } else {
+    product(t.grad(v), Accumulate::add);
+  }
+}
+
 // v's gradient += share(i) for every element i (in row-major order). A gradient nothing has reached yet gets
 // 0 + share(i) written over it instead (tape.hpp's unwritten_grad): the same bits, without zeroing it first.
 template <typename Scalar, typename Share>
@@ -86,8 +98,13 @@ Var matmul(TapeOf<Scalar>& tape, Var a, Var b) {
   nn::matmul(tape.value(a), tape.value(b), out);
   // dA += dOut Bᵀ,  dB += Aᵀ dOut
   return tape.record(std::move(out), {a, b}, [a, b](TapeOf<Scalar>& t, Var self) {
-    if (t.needs_grad(a)) matmul_a_bt(t.grad(self), t.value(b), t.grad(a), Accumulate::add);
-    if (t.needs_grad(b)) matmul_at_b(t.value(a), t.grad(self), t.grad(b), Accumulate::add);
+    const MatrixOf<Scalar>& d = t.grad(self);
+    if (t.needs_grad(a)) {
+      add_product_to_grad(t, a, [&](MatrixOf<Scalar>& da, Accumulate mode) { matmul_a_bt(d, t.value(b), da, mode); });
+    }
+    if (t.needs_grad(b)) {
+      add_product_to_grad(t, b, [&](MatrixOf<Scalar>& db, Accumulate mode) { matmul_at_b(t.value(a), d, db, mode); });
+    }
   });
 }
 
@@ -100,8 +117,13 @@ Var linear(TapeOf<Scalar>& tape, Var x, Var weight, Var bias) {
   // dX += dY W,  dW += dYᵀ X,  db += Σ_rows dY
   auto rule = [x, weight, bias, has_bias](TapeOf<Scalar>& t, Var self) {
     const MatrixOf<Scalar>& dy = t.grad(self);
-    if (t.needs_grad(x)) matmul(dy, t.value(weight), t.grad(x), Accumulate::add);
-    if (t.needs_grad(weight)) matmul_at_b(dy, t.value(x), t.grad(weight), Accumulate::add);
+    if (t.needs_grad(x)) {
+      add_product_to_grad(t, x, [&](MatrixOf<Scalar>& dx, Accumulate mode) { matmul(dy, t.value(weight), dx, mode); });
+    }
+    if (t.needs_grad(weight)) {
+      add_product_to_grad(t, weight,
+                          [&](MatrixOf<Scalar>& dw, Accumulate mode) { matmul_at_b(dy, t.value(x), dw, mode); });
+    }
     if (has_bias && t.needs_grad(bias)) sum_repeated_rows(dy, t.grad(bias));
   };
   return has_bias ? tape.record(std::move(out), {x, weight, bias}, rule)
