@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <type_traits>
 #include <vector>
 
 #include "core/nn/kernels/product.hpp"
@@ -114,14 +115,15 @@ void matmul_at_b_any(const ConstRefOf<Scalar>& a, const ConstRefOf<Scalar>& b, R
 // would copy all of W for a handful of rows, so the product is computed as its transpose instead,
 //   Cᵀ (N, M) = B (N, K) · Aᵀ (K, M),
 // which reads B as it is stored and packs only A. Aᵀ is packed with its columns rounded up to a multiple of four
-// (zeros beyond M), so every kernel covers them with whole vectors; the extra columns of Cᵀ are never read. Cᵀ
-// goes to scratch and is copied into C (after C has been copied into it, to add to). Each C[i, j] is still
+// (zeros beyond M) for floats, so every float kernel covers them with whole vectors; the extra columns of Cᵀ are never
+// read. Cᵀ goes to scratch and is copied into C (after C has been copied into it, to add to). Each C[i, j] is still
 // C[i, j] (or 0) + A[i, 0] B[j, 0] + A[i, 1] B[j, 1] + ... in order: the same bits as the packed-B path.
 template <typename Scalar>
 void matmul_a_bt_transposed(const ConstRefOf<Scalar>& a, const ConstRefOf<Scalar>& b, RefOf<Scalar>& c,
                             Accumulate mode) {
   const int rows = int(a.rows()), depth = int(a.cols()), cols = int(b.rows());
-  const int width = (rows + 3) / 4 * 4;
+  const int lanes = std::is_same_v<Scalar, float> ? 4 : 1;  // the double product has no vectors to fill
+  const int width = (rows + lanes - 1) / lanes * lanes;
   thread_local std::vector<Scalar> packed, transposed;
   packed.assign(std::size_t(depth) * width, Scalar(0));  // Aᵀ (K, width)
   for (int i = 0; i < rows; ++i) {

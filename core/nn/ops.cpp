@@ -3,6 +3,7 @@
 // skipping inputs that need none.
 #include "core/nn/ops.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <cmath>
@@ -46,7 +47,9 @@ void add_repeated_rows(const MatrixOf<Scalar>& a, const MatrixOf<Scalar>& b, Mat
 template <typename Scalar>
 void sum_repeated_rows(const MatrixOf<Scalar>& d, MatrixOf<Scalar>& db) {
   constexpr Eigen::Index kColumns = 16;
-  const Eigen::Index block = db.size(), repeats = d.size() / block;
+  const Eigen::Index block = db.size();
+  if (block == 0) return;  // a Linear of no outputs: nothing to sum
+  const Eigen::Index repeats = d.size() / block;
   const Scalar* ds = d.data();
   Scalar* dbs = db.data();
   Eigen::Index j = 0;
@@ -174,8 +177,7 @@ Var relu(TapeOf<Scalar>& tape, Var a) {
   MatrixOf<Scalar> out = evaluate(tape, tape.value(a).cwiseMax(Scalar(0)));
   // dA += dOut where a > 0
   return tape.record(std::move(out), {a}, [a](TapeOf<Scalar>& t, Var self) {
-    // Added to the gradient (zeroed first if nothing reached it), not written with 0 +: the compiler vectorises
-    // a select that it adds, but branches on one that it stores, since the comparison could trap.
+    // Added to the gradient (zeroed first if nothing has reached it).
     const Scalar* xs = t.value(a).data();
     const Scalar* ds = t.grad(self).data();
     Scalar* das = t.grad(a).data();
@@ -397,6 +399,8 @@ template <typename Scalar>
 Var cross_entropy(TapeOf<Scalar>& tape, Var logits, const std::vector<int>& targets,
                   const std::vector<Scalar>& class_weights) {
   assert(Eigen::Index(targets.size()) == tape.value(logits).rows());
+  assert(std::all_of(targets.begin(), targets.end(),
+                     [&](int y) { return y >= 0 && Eigen::Index(y) < tape.value(logits).cols(); }));
   MatrixOf<Scalar> probabilities;
   MatrixOf<Scalar> out = tape.allocate(1, 1);
   out(0, 0) = cross_entropy_forward(tape.value(logits), targets, class_weights, probabilities);

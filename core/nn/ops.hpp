@@ -57,8 +57,10 @@ struct AttentionShape {
   int queries = 0;  // Tq: q holds the first Tq tokens of each sequence (0: all T of them)
 };
 // q (B*Tq, C), k and v (B*T, C) → (B*Tq, C). The multi-head split (B, T, C) → (B, H, T, D) is a view, not a copy:
-// head h of sequence b is the (T, D) block at rows b*T, columns h*D (D = C/H), and each head attends within its own
-// sequence with scale √D; writing each head's output into its block is the merge back to (B, Tq, C).
+// head h of sequence b is the (T, D) block of k and v at rows b*T, columns h*D (D = C/H), and of q the (Tq, D)
+// block at rows b*Tq; each head attends within its own sequence with scale √D (with `causal`, query i sees keys
+// 0..i, which is why q must hold each sequence's *first* Tq tokens); writing each head's output into its block is
+// the merge back to (B, Tq, C).
 // If `maps` is given it receives every head's attention map, (B, H, Tq, T) (attention_maps.hpp).
 template <typename Scalar>
 Var attention(TapeOf<Scalar>& tape, Var q, Var k, Var v, AttentionShape shape, AttentionMapsOf<Scalar>* maps = nullptr);

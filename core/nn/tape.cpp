@@ -60,8 +60,9 @@ typename TapeOf<Scalar>::Mat* TapeOf<Scalar>::unwritten_grad(Var v) {
 template <typename Scalar>
 void TapeOf<Scalar>::backward(Var loss) {
   assert(value(loss).size() == 1);
-  for (int i = 0; i <= loss.id;
-       ++i) {  // intermediate gradients start at zero (when first used); parameters keep theirs
+  // Intermediate gradients get storage, zeroed when a rule first asks for it (grad) or written whole by the first
+  // rule that reaches it (unwritten_grad); parameters keep theirs.
+  for (int i = 0; i <= loss.id; ++i) {
     Node& node = nodes_[std::size_t(i)];
     if (node.needs_grad && !node.parameter) {
       node.grad = allocate(node.value.rows(), node.value.cols());

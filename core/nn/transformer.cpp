@@ -1,5 +1,6 @@
 #include "core/nn/transformer.hpp"
 
+#include <cassert>
 #include <vector>
 
 namespace lab::nn {
@@ -17,10 +18,11 @@ Var MultiHeadAttention::forward(Tape& tape, Var x, int batch, int seq_len, Atten
   return forward(tape, x, x, batch, seq_len, seq_len, maps);
 }
 
-Var MultiHeadAttention::forward(Tape& tape, Var askers, Var x, int batch, int seq_len, int queries,
+Var MultiHeadAttention::forward(Tape& tape, Var query_rows, Var x, int batch, int seq_len, int queries,
                                 AttentionMaps* maps) {
-  const Var q = W_q.forward(tape, askers);                       // (B*Tq, C)
-  const Var k = W_k.forward(tape, x), v = W_v.forward(tape, x);  // (B*T, C) each
+  assert(tape.value(query_rows).rows() == Eigen::Index(batch) * queries);  // each sequence's first Tq rows of x
+  const Var q = W_q.forward(tape, query_rows);                             // (B*Tq, C)
+  const Var k = W_k.forward(tape, x), v = W_v.forward(tape, x);            // (B*T, C) each
   const Var heads = attention(tape, q, k, v, AttentionShape{batch, seq_len, n_heads, causal, queries}, maps);
   return W_o.forward(tape, heads);  // (B*Tq, C)
 }

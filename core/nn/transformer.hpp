@@ -18,9 +18,9 @@ class MultiHeadAttention {
   MultiHeadAttention(const std::string& name, int d_model, int n_heads, NumpyRandom& rng, bool causal = false);
   // x (B*T, C) → (B*T, C). `maps`, if given, receives the attention maps (B, H, T, T) (attention_maps.hpp).
   Var forward(Tape& tape, Var x, int batch, int seq_len, AttentionMaps* maps = nullptr);
-  // Only the first Tq tokens of each sequence ask: `askers` (B*Tq, C) are their rows of x (B*T, C), whose every
+  // Only the first Tq tokens of each sequence ask: `query_rows` (B*Tq, C) are their rows of x (B*T, C), whose every
   // token gives keys and values → (B*Tq, C), each row what forward() gives it; `maps` (B, H, Tq, T).
-  Var forward(Tape& tape, Var askers, Var x, int batch, int seq_len, int queries, AttentionMaps* maps = nullptr);
+  Var forward(Tape& tape, Var query_rows, Var x, int batch, int seq_len, int queries, AttentionMaps* maps = nullptr);
   void collect(ParameterList& list);
 
   Linear W_q, W_k, W_v, W_o;

@@ -4,8 +4,11 @@
 
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <functional>
 
+#include "core/nn/layers.hpp"
+#include "core/nn/matmul.hpp"
 #include "core/nn/ops.hpp"
 #include "core/random/numpy_random.hpp"
 
@@ -241,4 +244,47 @@ TEST_CASE("a frozen parameter and an evaluation tape record no gradient", "[tape
   DTape evaluation(/*gradients=*/false);
   const Var z = linear(evaluation, evaluation.constant(random(3, 2, 3)), evaluation.parameter(trained), Var{});
   CHECK_FALSE(evaluation.needs_grad(z));
+}
+
+TEST_CASE("a gradient is written whole by the first rule to reach it and added to by the rest, bit for bit", "[tape]") {
+  lab::NumpyRandom rng(5);
+  const Matrix u0 = normal_matrix(5, 6, 1.0, rng), w0 = normal_matrix(6, 6, 1.0, rng);
+  const Matrix c_product = normal_matrix(5, 6, 1.0, rng);
+  Matrix c_add = normal_matrix(5, 6, 1.0, rng);
+  c_add(0, 0) = -0.0f;  // its gradient share is −0, which adding to zeros turns into +0
+  for (const bool product_first : {true, false}) {
+    INFO("the product's rule runs " << (product_first ? "first" : "second"));
+    Parameter u_param("u", u0), w_param("w", w0);
+    Tape tape;
+    const Var u = scale(tape, tape.parameter(u_param), 1.0f);  // an intermediate (5, 6): its gradient is the test's
+    const Var w = tape.parameter(w_param);
+    const Var unused = relu(tape, u);  // reached by no rule: its gradient reads zeros
+    // backward runs rules newest first, so the node recorded last reaches u first
+    Var by_product, by_add;
+    if (product_first) {
+      by_add = add(tape, u, tape.constant(Matrix::Zero(1, 6)));
+      by_product = matmul(tape, u, w);
+    } else {
+      by_product = matmul(tape, u, w);
+      by_add = add(tape, u, tape.constant(Matrix::Zero(1, 6)));
+    }
+    const Var loss =
+        sum(tape, add(tape, mul(tape, by_product, tape.constant(c_product)), mul(tape, by_add, tape.constant(c_add))));
+    tape.backward(loss);
+
+    Matrix add_share = c_add;
+    add_share(0, 0) = 0.0f;  // +0
+    Matrix expected(5, 6);   // du = d(by_product) wᵀ and d(by_add), in the order the rules ran
+    if (product_first) {
+      matmul_a_bt(c_product, w0, expected);
+      expected += add_share;
+    } else {
+      expected = add_share;
+      matmul_a_bt(c_product, w0, expected, Accumulate::add);
+    }
+    const Matrix& du = tape.grad(u);
+    CHECK(std::memcmp(du.data(), expected.data(), sizeof(float) * std::size_t(du.size())) == 0);
+    CHECK_FALSE(std::signbit(tape.grad(by_add)(0, 0)));
+    CHECK(tape.grad(unused).isZero(0.0f));
+  }
 }

@@ -1,5 +1,6 @@
 #include "core/exercises/02_bert_classification/negation_classifier.hpp"
 
+#include <cassert>
 #include <string>
 
 namespace lab::exercises {
@@ -8,6 +9,7 @@ NegationClassifier::NegationClassifier(int vocab, int seq_len, int d_model, int 
     : embed("embed", vocab, d_model, rng),
       positions("pos", nn::normal_matrix(seq_len, d_model, 0.02, rng)),
       head("head", d_model, 2, rng) {
+  assert(n_layers >= 1);  // the last block computes [CLS]'s row (forward)
   blocks.reserve(std::size_t(n_layers));
   for (int l = 0; l < n_layers; ++l) {
     blocks.emplace_back("blocks." + std::to_string(l), d_model, n_heads, 2 * d_model, rng);
