@@ -50,9 +50,9 @@ void attention_forward_any(const ConstRefOf<Scalar>& q, const ConstRefOf<Scalar>
 template <typename Scalar>
 void attention_backward_any(const ConstRefOf<Scalar>& q, const ConstRefOf<Scalar>& k, const ConstRefOf<Scalar>& v,
                             const ConstRefOf<Scalar>& weights, const ConstRefOf<Scalar>& d_out, Scalar scale,
-                            RefOf<Scalar>& d_q, RefOf<Scalar>& d_k, RefOf<Scalar>& d_v) {
+                            RefOf<Scalar>& d_q, RefOf<Scalar>& d_k, RefOf<Scalar>& d_v, Accumulate mode) {
   const Eigen::Index queries = weights.rows(), keys = weights.cols();
-  matmul_at_b(weights, d_out, d_v, Accumulate::add);  // dV += Aᵀ dO
+  matmul_at_b(weights, d_out, d_v, mode);  // dV += Aᵀ dO
   // Two (Tq, T) scratch matrices, kept between calls: a training step calls this once per sequence and head with
   // the same shape, so after the first call nothing is allocated.
   thread_local MatrixOf<Scalar> d_weights, d_scores;
@@ -61,8 +61,8 @@ void attention_backward_any(const ConstRefOf<Scalar>& q, const ConstRefOf<Scalar
   d_scores.setZero(queries, keys);  // dS: masked entries have A = 0, so dS = 0 there
   softmax_rows_backward(weights, d_weights, d_scores);
   d_scores /= scale;
-  matmul(d_scores, k, d_q, Accumulate::add);       // dQ += dS K / scale
-  matmul_at_b(d_scores, q, d_k, Accumulate::add);  // dK += dSᵀ Q / scale
+  matmul(d_scores, k, d_q, mode);       // dQ += dS K / scale
+  matmul_at_b(d_scores, q, d_k, mode);  // dK += dSᵀ Q / scale
 }
 
 }  // namespace
@@ -92,13 +92,13 @@ void attention_forward(const ConstRefOf<double>& q, const ConstRefOf<double>& k,
 
 void attention_backward(const ConstRefOf<float>& q, const ConstRefOf<float>& k, const ConstRefOf<float>& v,
                         const ConstRefOf<float>& weights, const ConstRefOf<float>& d_out, float scale, RefOf<float> d_q,
-                        RefOf<float> d_k, RefOf<float> d_v) {
-  attention_backward_any<float>(q, k, v, weights, d_out, scale, d_q, d_k, d_v);
+                        RefOf<float> d_k, RefOf<float> d_v, Accumulate mode) {
+  attention_backward_any<float>(q, k, v, weights, d_out, scale, d_q, d_k, d_v, mode);
 }
 void attention_backward(const ConstRefOf<double>& q, const ConstRefOf<double>& k, const ConstRefOf<double>& v,
                         const ConstRefOf<double>& weights, const ConstRefOf<double>& d_out, double scale,
-                        RefOf<double> d_q, RefOf<double> d_k, RefOf<double> d_v) {
-  attention_backward_any<double>(q, k, v, weights, d_out, scale, d_q, d_k, d_v);
+                        RefOf<double> d_q, RefOf<double> d_k, RefOf<double> d_v, Accumulate mode) {
+  attention_backward_any<double>(q, k, v, weights, d_out, scale, d_q, d_k, d_v, mode);
 }
 
 }  // namespace lab::nn

@@ -11,6 +11,7 @@
 
 #include <vector>
 
+#include "core/nn/matmul.hpp"
 #include "core/nn/matrix.hpp"
 
 namespace lab::nn {
@@ -32,12 +33,13 @@ void attention_forward(const ConstRefOf<float>& q, const ConstRefOf<float>& k, c
 void attention_forward(const ConstRefOf<double>& q, const ConstRefOf<double>& k, const ConstRefOf<double>& v,
                        double scale, bool causal, RefOf<double> weights, RefOf<double> out);
 
-// Adds this head's gradients to d_q (Tq, D), d_k and d_v (T, D), given the forward's weights (Tq, T) and d_out (Tq, D).
+// Adds this head's gradients to d_q (Tq, D), d_k and d_v (T, D), given the forward's weights (Tq, T) and d_out (Tq, D);
+// with Accumulate::overwrite it writes them instead (each sum from +0: the same bits as adding to zeros).
 void attention_backward(const ConstRefOf<float>& q, const ConstRefOf<float>& k, const ConstRefOf<float>& v,
                         const ConstRefOf<float>& weights, const ConstRefOf<float>& d_out, float scale, RefOf<float> d_q,
-                        RefOf<float> d_k, RefOf<float> d_v);
+                        RefOf<float> d_k, RefOf<float> d_v, Accumulate mode = Accumulate::add);
 void attention_backward(const ConstRefOf<double>& q, const ConstRefOf<double>& k, const ConstRefOf<double>& v,
                         const ConstRefOf<double>& weights, const ConstRefOf<double>& d_out, double scale,
-                        RefOf<double> d_q, RefOf<double> d_k, RefOf<double> d_v);
+                        RefOf<double> d_q, RefOf<double> d_k, RefOf<double> d_v, Accumulate mode = Accumulate::add);
 
 }  // namespace lab::nn

@@ -349,28 +349,42 @@ Var attention(TapeOf<Scalar>& tape, Var q, Var k, Var v, AttentionShape shape, A
     *maps = xt::adapt(all_weights.data(), std::size_t(all_weights.size()), xt::no_ownership(), shape4);
   }
   // attention.hpp, per (sequence, head): dV += Aᵀ dO, dS = softmax′(dO Vᵀ), dQ += dS K/√D, dK += dSᵀ Q/√D
-  return tape.record(std::move(out), {q, k, v},
-                     [q, k, v, shape, T, Tq, H, D, scale, saved = std::move(all_weights)](TapeOf<Scalar>& t, Var self) {
-                       const MatrixOf<Scalar>& d_out = t.grad(self);
-                       MatrixOf<Scalar> unused_q, unused_k, unused_v;  // sinks for inputs that need no gradient
-                       auto sink = [&](Var input, MatrixOf<Scalar>& unused) -> MatrixOf<Scalar>& {
-                         if (t.needs_grad(input)) return t.grad(input);
-                         unused.setZero(t.value(input).rows(), t.value(input).cols());
-                         return unused;
-                       };
-                       MatrixOf<Scalar>& dq = sink(q, unused_q);
-                       MatrixOf<Scalar>& dk = sink(k, unused_k);
-                       MatrixOf<Scalar>& dv = sink(v, unused_v);
-                       for (int b = 0; b < shape.batch; ++b) {
-                         for (int h = 0; h < H; ++h) {
-                           attention_backward(
-                               t.value(q).block(b * Tq, h * D, Tq, D), t.value(k).block(b * T, h * D, T, D),
+  return tape.record(
+      std::move(out), {q, k, v},
+      [q, k, v, shape, T, Tq, H, D, scale, saved = std::move(all_weights)](TapeOf<Scalar>& t, Var self) {
+        const MatrixOf<Scalar>& d_out = t.grad(self);
+        MatrixOf<Scalar> unused_q, unused_k, unused_v;  // sinks for inputs that need no gradient
+        auto sink = [&](Var input, MatrixOf<Scalar>& unused) -> MatrixOf<Scalar>& {
+          if (t.needs_grad(input)) return t.grad(input);
+          unused.setZero(t.value(input).rows(), t.value(input).cols());
+          return unused;
+        };
+        // Each (sequence, head) block of dq, dk, dv is reached once, so when all three are
+        // distinct gradients nothing has reached yet they are written whole (overwrite: each sum
+        // starts from +0, as adding to zeros does); otherwise they are added to.
+        Accumulate mode = Accumulate::add;
+        if (q.id != k.id && k.id != v.id && q.id != v.id && t.needs_grad(q) && t.needs_grad(k) && t.needs_grad(v)) {
+          MatrixOf<Scalar>* fresh[3] = {t.unwritten_grad(q), t.unwritten_grad(k), t.unwritten_grad(v)};
+          if (fresh[0] && fresh[1] && fresh[2]) {
+            mode = Accumulate::overwrite;
+          } else {
+            for (MatrixOf<Scalar>* g : fresh) {
+              if (g) g->setZero();  // claimed but to be added to: zeros, as grad() gives
+            }
+          }
+        }
+        MatrixOf<Scalar>& dq = sink(q, unused_q);
+        MatrixOf<Scalar>& dk = sink(k, unused_k);
+        MatrixOf<Scalar>& dv = sink(v, unused_v);
+        for (int b = 0; b < shape.batch; ++b) {
+          for (int h = 0; h < H; ++h) {
+            attention_backward(t.value(q).block(b * Tq, h * D, Tq, D), t.value(k).block(b * T, h * D, T, D),
                                t.value(v).block(b * T, h * D, T, D), saved.middleRows((b * H + h) * Tq, Tq),
                                d_out.block(b * Tq, h * D, Tq, D), scale, dq.block(b * Tq, h * D, Tq, D),
-                               dk.block(b * T, h * D, T, D), dv.block(b * T, h * D, T, D));
-                         }
-                       }
-                     });
+                               dk.block(b * T, h * D, T, D), dv.block(b * T, h * D, T, D), mode);
+          }
+        }
+      });
 }
 
 template <typename Scalar>

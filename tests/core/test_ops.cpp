@@ -7,6 +7,7 @@
 #include <cstring>
 #include <functional>
 
+#include "core/nn/attention.hpp"
 #include "core/nn/layers.hpp"
 #include "core/nn/matmul.hpp"
 #include "core/nn/ops.hpp"
@@ -286,5 +287,57 @@ TEST_CASE("a gradient is written whole by the first rule to reach it and added t
     CHECK(std::memcmp(du.data(), expected.data(), sizeof(float) * std::size_t(du.size())) == 0);
     CHECK_FALSE(std::signbit(tape.grad(by_add)(0, 0)));
     CHECK(tape.grad(unused).isZero(0.0f));
+  }
+}
+
+TEST_CASE("attention writes its inputs' gradients whole when nothing has reached them, bit for bit", "[tape]") {
+  lab::NumpyRandom rng(6);
+  const AttentionShape shape{2, 3, 2, true};  // B 2, T 3, H 2: (6, 4) inputs, D 2
+  const Matrix q0 = normal_matrix(6, 4, 1.0, rng), k0 = normal_matrix(6, 4, 1.0, rng),
+               v0 = normal_matrix(6, 4, 1.0, rng);
+  const Matrix c = normal_matrix(6, 4, 1.0, rng);
+  for (const bool shared : {false, true}) {  // distinct q, k, v; or one input as all three (then added to)
+    INFO((shared ? "q = k = v" : "distinct q, k, v"));
+    Parameter qp("q", q0), kp("k", k0), vp("v", v0);
+    Tape tape;
+    const Var q = scale(tape, tape.parameter(qp), 1.0f);
+    const Var k = shared ? q : scale(tape, tape.parameter(kp), 1.0f);
+    const Var v = shared ? q : scale(tape, tape.parameter(vp), 1.0f);
+    AttentionMaps maps;
+    tape.backward(sum(tape, mul(tape, attention(tape, q, k, v, shape, &maps), tape.constant(c))));
+
+    // The same rule by hand, per (sequence, head), adding into zeros (into one matrix when q = k = v).
+    const Matrix& kv = shared ? q0 : k0;
+    const Matrix& vv = shared ? q0 : v0;
+    auto by_hand = [&](Matrix& dq, Matrix& dk, Matrix& dv) {
+      for (int b = 0; b < 2; ++b) {
+        for (int h = 0; h < 2; ++h) {
+          Matrix weights(3, 3);
+          for (int i = 0; i < 3; ++i) {
+            for (int j = 0; j < 3; ++j) weights(i, j) = maps(b, h, i, j);
+          }
+          attention_backward(q0.block(b * 3, h * 2, 3, 2), kv.block(b * 3, h * 2, 3, 2), vv.block(b * 3, h * 2, 3, 2),
+                             weights, c.block(b * 3, h * 2, 3, 2), std::sqrt(2.0f), dq.block(b * 3, h * 2, 3, 2),
+                             dk.block(b * 3, h * 2, 3, 2), dv.block(b * 3, h * 2, 3, 2));
+        }
+      }
+    };
+    auto same_bits = [](const Matrix& a, const Matrix& b) {
+      return std::memcmp(a.data(), b.data(), sizeof(float) * std::size_t(a.size())) == 0;
+    };
+    if (shared) {
+      Matrix total = Matrix::Zero(6, 4);
+      by_hand(total, total, total);
+      CHECK(same_bits(tape.grad(q), total));
+    } else {
+      Matrix dq = Matrix::Zero(6, 4), dk = Matrix::Zero(6, 4), dv = Matrix::Zero(6, 4);
+      by_hand(dq, dk, dv);
+      CHECK(same_bits(tape.grad(q), dq));
+      CHECK(same_bits(tape.grad(k), dk));
+      CHECK(same_bits(tape.grad(v), dv));
+      CHECK(dq.norm() > 0);
+      CHECK(dk.norm() > 0);
+      CHECK(dv.norm() > 0);
+    }
   }
 }
