@@ -359,23 +359,15 @@ Var attention(TapeOf<Scalar>& tape, Var q, Var k, Var v, AttentionShape shape, A
           unused.setZero(t.value(input).rows(), t.value(input).cols());
           return unused;
         };
-        // Each (sequence, head) block of dq, dk, dv is reached once, so when all three are
-        // distinct gradients nothing has reached yet they are written whole (overwrite: each sum
-        // starts from +0, as adding to zeros does); otherwise they are added to.
-        Accumulate mode = Accumulate::add;
-        if (q.id != k.id && k.id != v.id && q.id != v.id && t.needs_grad(q) && t.needs_grad(k) && t.needs_grad(v)) {
-          MatrixOf<Scalar>* fresh[3] = {t.unwritten_grad(q), t.unwritten_grad(k), t.unwritten_grad(v)};
-          if (fresh[0] && fresh[1] && fresh[2]) {
-            mode = Accumulate::overwrite;
-          } else {
-            for (MatrixOf<Scalar>* g : fresh) {
-              if (g) g->setZero();  // claimed but to be added to: zeros, as grad() gives
-            }
-          }
-        }
-        MatrixOf<Scalar>& dq = sink(q, unused_q);
-        MatrixOf<Scalar>& dk = sink(k, unused_k);
-        MatrixOf<Scalar>& dv = sink(v, unused_v);
+        // Each (sequence, head) block of dq, dk, dv is reached once, so when all three are distinct gradients
+        // nothing has reached yet they are written whole (overwrite: each sum starts from +0, as adding to zeros
+        // does); otherwise they are added to.
+        const bool write_whole = q.id != k.id && k.id != v.id && q.id != v.id && t.needs_grad(q) && t.needs_grad(k) &&
+                                 t.needs_grad(v) && t.grad_unwritten(q) && t.grad_unwritten(k) && t.grad_unwritten(v);
+        const Accumulate mode = write_whole ? Accumulate::overwrite : Accumulate::add;
+        MatrixOf<Scalar>& dq = write_whole ? *t.unwritten_grad(q) : sink(q, unused_q);
+        MatrixOf<Scalar>& dk = write_whole ? *t.unwritten_grad(k) : sink(k, unused_k);
+        MatrixOf<Scalar>& dv = write_whole ? *t.unwritten_grad(v) : sink(v, unused_v);
         for (int b = 0; b < shape.batch; ++b) {
           for (int h = 0; h < H; ++h) {
             attention_backward(t.value(q).block(b * Tq, h * D, Tq, D), t.value(k).block(b * T, h * D, T, D),

@@ -51,8 +51,8 @@ typename TapeOf<Scalar>::Mat& TapeOf<Scalar>::grad(Var v) {
 
 template <typename Scalar>
 typename TapeOf<Scalar>::Mat* TapeOf<Scalar>::unwritten_grad(Var v) {
+  if (!grad_unwritten(v)) return nullptr;
   Node& node = nodes_[std::size_t(v.id)];
-  if (node.parameter || node.grad_written) return nullptr;
   node.grad_written = true;
   return &node.grad;
 }

@@ -60,6 +60,11 @@ class TapeOf {
   // reached it yet in this pass, its contents unspecified, for the rule to write 0 + its share into (the same bits
   // as adding to zeros, without zeroing first); null if it has (or v is a parameter): then add to grad(v).
   Mat* unwritten_grad(Var v);
+  // Whether unwritten_grad(v) would hand out v's gradient now (asking does not claim it).
+  bool grad_unwritten(Var v) const {
+    const Node& node = nodes_[std::size_t(v.id)];
+    return !node.parameter && !node.grad_written;
+  }
 
   void backward(Var loss);  // d loss/d loss = 1 (loss is (1, 1)), then one reverse loop over the nodes
   void clear();             // forgets the nodes; their matrices' storage is kept for the next step's nodes
