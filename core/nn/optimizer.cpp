@@ -1,6 +1,7 @@
 #include "core/nn/optimizer.hpp"
 
 #include <cmath>
+#include <cstddef>
 
 namespace lab::nn {
 
@@ -15,31 +16,65 @@ Adam::Adam(ParameterList parameters, AdamSettings settings) : parameters_(std::m
   }
 }
 
+namespace {
+
+// Where the CPU has them, x86-64 builds get this loop in AVX-512 and AVX2 copies as well as the SSE baseline, and
+// the dynamic loader picks one per machine (target_clones). Every operation is elementwise and correctly rounded,
+// and -ffp-contract=off keeps multiplies and adds apart, so each copy gives the bits of the others. Sanitizer
+// builds keep the one baseline copy: their runtime is not yet set up when the loader runs a clone's resolver.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
+#define LAB_SANITIZED 1
+#endif
+#endif
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__EMSCRIPTEN__) && !defined(__SANITIZE_ADDRESS__) && \
+    !defined(LAB_SANITIZED)
+#define LAB_WIDEST_VECTORS __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define LAB_WIDEST_VECTORS
+#endif
+
+struct AdamStep {
+  float beta1, beta2, one_minus_beta1, one_minus_beta2;
+  float step_size;         // lr / (1 − β₁ᵗ)
+  float correction2_sqrt;  // √(1 − β₂ᵗ)
+  float eps;
+};
+
+// One parameter's update, n elements: m and v in place, then the value.
+LAB_WIDEST_VECTORS
+void adam_update(const AdamStep& s, const float* grad, float* m, float* v, float* value, std::ptrdiff_t n) {
+  for (std::ptrdiff_t j = 0; j < n; ++j) {  // elementwise, so the compiler vectorises it without reordering
+    const float g = grad[j];
+    m[j] = m[j] * s.beta1 + g * s.one_minus_beta1;
+    v[j] = v[j] * s.beta2 + s.one_minus_beta2 * g * g;
+    const float denominator = std::sqrt(v[j]) / s.correction2_sqrt + s.eps;
+    value[j] = value[j] - s.step_size * (m[j] / denominator);
+  }
+}
+
+}  // namespace
+
 void Adam::step() {
   ++t_;
-  const float beta1 = float(settings_.beta1), beta2 = float(settings_.beta2);
-  const float one_minus_beta1 = float(1.0 - settings_.beta1), one_minus_beta2 = float(1.0 - settings_.beta2);
-  const float step_size = float(settings_.lr / (1.0 - std::pow(settings_.beta1, t_)));   // lr / (1 − β₁ᵗ)
-  const float correction2_sqrt = float(std::sqrt(1.0 - std::pow(settings_.beta2, t_)));  // √(1 − β₂ᵗ)
-  const float eps = float(settings_.eps), decay = float(settings_.weight_decay);
+  const AdamStep s{float(settings_.beta1),
+                   float(settings_.beta2),
+                   float(1.0 - settings_.beta1),
+                   float(1.0 - settings_.beta2),
+                   float(settings_.lr / (1.0 - std::pow(settings_.beta1, t_))),
+                   float(std::sqrt(1.0 - std::pow(settings_.beta2, t_))),
+                   float(settings_.eps)};
+  const float decay = float(settings_.weight_decay);
   for (std::size_t i = 0; i < parameters_.size(); ++i) {
     Parameter& p = *parameters_[i];
     if (!p.trainable) continue;
     float* value = p.value.data();
     float* grad = p.grad.data();
-    float* m = m_[i].data();
-    float* v = v_[i].data();
     const Eigen::Index n = p.value.size();
     if (decay != 0.0f) {
       for (Eigen::Index j = 0; j < n; ++j) grad[j] += decay * value[j];  // L2: g ← g + wd · p, in place
     }
-    for (Eigen::Index j = 0; j < n; ++j) {  // elementwise, so the compiler vectorises it without reordering
-      const float g = grad[j];
-      m[j] = m[j] * beta1 + g * one_minus_beta1;
-      v[j] = v[j] * beta2 + one_minus_beta2 * g * g;
-      const float denominator = std::sqrt(v[j]) / correction2_sqrt + eps;
-      value[j] = value[j] - step_size * (m[j] / denominator);
-    }
+    adam_update(s, grad, m_[i].data(), v_[i].data(), value, n);
   }
 }
 
