@@ -93,9 +93,9 @@ void run(const Product<double>& p, int = 0) { kernels::product_plain(p); }
 
 template <typename Scalar>
 Product<Scalar> product_of(const ConstRefOf<Scalar>& b, RefOf<Scalar>& c, Accumulate mode) {
-  return Product<Scalar>{int(c.rows()),   int(c.cols()),           int(b.rows()), nullptr, 0, 0, b.data(),
-                         b.outerStride(), c.data(),                c.outerStride(),
-                         mode == Accumulate::add, nullptr};
+  return Product<Scalar>{
+      int(c.rows()), int(c.cols()),   int(b.rows()),           nullptr, 0, 0, b.data(), b.outerStride(),
+      c.data(),      c.outerStride(), mode == Accumulate::add, nullptr};
 }
 
 template <typename Scalar>
@@ -144,7 +144,7 @@ void matmul_a_bt_transposed(const ConstRefOf<Scalar>& a, const ConstRefOf<Scalar
       for (int i = 0; i < rows; ++i) transposed[std::size_t(j) * width + i] = c(i, j);
     }
   }
-  Product<Scalar> p{cols,  width, depth, b.data(), b.outerStride(), 1, packed.data(), width, transposed.data(),
+  Product<Scalar> p{cols,  width, depth,  b.data(), b.outerStride(), 1, packed.data(), width, transposed.data(),
                     width, add,   nullptr};
   run(p, rows);
   for (int i = 0; i < rows; ++i) {
@@ -208,12 +208,9 @@ void matmul_a_bt_any(const ConstRefOf<Scalar>& a, const ConstRefOf<Scalar>& b, c
     } else {
       pack_panel<0>(b_rows, b.outerStride(), depth, width, packed.data());
     }
-    Product<Scalar> p{int(c.rows()),   width,
-                      depth,           a.data(),
-                      a.outerStride(), 1,
-                      packed.data(),   width,
-                      c.data() + j0,   c.outerStride(),
-                      mode == Accumulate::add, bias ? bias + j0 : nullptr};
+    Product<Scalar> p{
+        int(c.rows()), width, depth,         a.data(),        a.outerStride(),         1,
+        packed.data(), width, c.data() + j0, c.outerStride(), mode == Accumulate::add, bias ? bias + j0 : nullptr};
     run(p);
   }
 }
@@ -238,8 +235,8 @@ void matmul_a_bt(const ConstRefOf<float>& a, const ConstRefOf<float>& b, RefOf<f
 void matmul_a_bt(const ConstRefOf<double>& a, const ConstRefOf<double>& b, RefOf<double> c, Accumulate mode) {
   matmul_a_bt_any<double>(a, b, nullptr, c, mode);
 }
-void matmul_a_bt(const ConstRefOf<float>& a, const ConstRefOf<float>& b, const ConstRefOf<float>& bias,
-                 RefOf<float> c, Accumulate mode) {
+void matmul_a_bt(const ConstRefOf<float>& a, const ConstRefOf<float>& b, const ConstRefOf<float>& bias, RefOf<float> c,
+                 Accumulate mode) {
   assert(bias.rows() == 1 && bias.cols() == b.rows());
   matmul_a_bt_any<float>(a, b, bias.data(), c, mode);
 }

@@ -30,8 +30,8 @@ void matmul_a_bt(const ConstRefOf<float>& a, const ConstRefOf<float>& b, RefOf<f
                  Accumulate mode = Accumulate::overwrite);
 void matmul_a_bt(const ConstRefOf<double>& a, const ConstRefOf<double>& b, RefOf<double> c,
                  Accumulate mode = Accumulate::overwrite);
-void matmul_a_bt(const ConstRefOf<float>& a, const ConstRefOf<float>& b, const ConstRefOf<float>& bias,
-                 RefOf<float> c, Accumulate mode = Accumulate::overwrite);
+void matmul_a_bt(const ConstRefOf<float>& a, const ConstRefOf<float>& b, const ConstRefOf<float>& bias, RefOf<float> c,
+                 Accumulate mode = Accumulate::overwrite);
 void matmul_a_bt(const ConstRefOf<double>& a, const ConstRefOf<double>& b, const ConstRefOf<double>& bias,
                  RefOf<double> c, Accumulate mode = Accumulate::overwrite);
 

@@ -5,7 +5,8 @@
 // strides ldb and ldc. Every kernel computes each C[i, j] exactly as product_plain does: start from C[i, j] (add)
 // or 0, then for k = 0, 1, 2, ... in order add the rounded product A[i, k] · B[k, j] (one multiply, then one add;
 // no fused multiply-add, the project compiles with -ffp-contract=off), and last add bias[j] if there is a bias.
-// SIMD runs across j, never across k, so every kernel gives the same bits. Choosing a kernel for the machine is matmul.cpp's job; this file only declares them.
+// SIMD runs across j, never across k, so every kernel gives the same bits. Choosing a kernel for the machine is
+// matmul.cpp's job; this file only declares them.
 #pragma once
 
 #include <cstddef>
