@@ -5,7 +5,10 @@
 // where training would amplify the difference.)
 //   matmul(A, B, C)         C (M, N) = A (M, K) · B (K, N)
 //   matmul_a_bt(A, B, C)    C (M, N) = A (M, K) · Bᵀ, B (N, K)      x Wᵀ of a PyTorch Linear, Q Kᵀ of attention
+//   matmul_a_bt(A, B, bias, C)  C (M, N) = A · Bᵀ + bias, bias (1, N) added to every row: a Linear, x Wᵀ + b
 //   matmul_at_b(A, B, C)    C (M, N) = Aᵀ · B, A (K, M), B (K, N)     weight gradients dW = dYᵀ X
+// The bias is added to each finished sum, as its tile of C is stored: C[i, j] = ((C[i, j] or 0) + Σ_k A[i, k] B[j, k]
+// in order) + bias[j], the bits of the product followed by a separate pass adding the bias, in one pass over C.
 // With Accumulate::add the product is added to C (gradients accumulate with +=); C must not overlap A or B.
 // The float kernels (core/nn/kernels/, one file per instruction set) keep a tile of C in registers: SSE natively,
 // eight-lane AVX2 on x86-64 CPUs that have it, wasm SIMD128 in the browser, plain floats in the scalar wasm build.
@@ -27,6 +30,10 @@ void matmul_a_bt(const ConstRefOf<float>& a, const ConstRefOf<float>& b, RefOf<f
                  Accumulate mode = Accumulate::overwrite);
 void matmul_a_bt(const ConstRefOf<double>& a, const ConstRefOf<double>& b, RefOf<double> c,
                  Accumulate mode = Accumulate::overwrite);
+void matmul_a_bt(const ConstRefOf<float>& a, const ConstRefOf<float>& b, const ConstRefOf<float>& bias, RefOf<float> c,
+                 Accumulate mode = Accumulate::overwrite);
+void matmul_a_bt(const ConstRefOf<double>& a, const ConstRefOf<double>& b, const ConstRefOf<double>& bias,
+                 RefOf<double> c, Accumulate mode = Accumulate::overwrite);
 
 void matmul_at_b(const ConstRefOf<float>& a, const ConstRefOf<float>& b, RefOf<float> c,
                  Accumulate mode = Accumulate::overwrite);

@@ -115,8 +115,11 @@ template <typename Scalar>
 Var linear(TapeOf<Scalar>& tape, Var x, Var weight, Var bias) {
   const bool has_bias = bias.id >= 0;
   MatrixOf<Scalar> out = tape.allocate(tape.value(x).rows(), tape.value(weight).rows());  // (N, out)
-  matmul_a_bt(tape.value(x), tape.value(weight), out);                                    // x Wᵀ
-  if (has_bias) add_repeated_rows(out, tape.value(bias), out);
+  if (has_bias) {
+    matmul_a_bt(tape.value(x), tape.value(weight), tape.value(bias), out);  // x Wᵀ + b, the bias added in the store
+  } else {
+    matmul_a_bt(tape.value(x), tape.value(weight), out);  // x Wᵀ
+  }
   // dX += dY W,  dW += dYᵀ X,  db += Σ_rows dY
   auto rule = [x, weight, bias, has_bias](TapeOf<Scalar>& t, Var self) {
     const MatrixOf<Scalar>& dy = t.grad(self);

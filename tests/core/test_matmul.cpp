@@ -54,18 +54,22 @@ bool same_bits(const std::vector<float>& x, const std::vector<float>& y) {
 }
 
 // One kernel against product_plain on C (M, N) = A (M, K) · B (K, N), with A stored as it is or transposed (K, M),
-// C overwritten or added to, and every matrix a block of a wider one (row strides larger than the widths).
+// C overwritten or added to, with and without a bias (N), and every matrix a block of a wider one (row strides
+// larger than the widths). With a bias, the kernel must give the unbiased plain product followed by a separate
+// pass adding bias[j] (the bias after the whole sum, never before it), and product_plain must give the same.
 void check_kernel_on(const NamedKernel& kernel, int m, int n, int k, std::uint32_t seed) {
   lab::NumpyRandom rng(seed);
   const int pad = 3;
   std::vector<float> a(std::size_t(m + pad) * (k + pad)), b(std::size_t(k) * (n + pad)),
-      start(std::size_t(m) * (n + pad));
+      start(std::size_t(m) * (n + pad)), bias(std::size_t(n));
   for (float& x : a) x = float(rng.randn());
   for (float& x : b) x = float(rng.randn());
   for (float& x : start) x = float(rng.randn());
+  for (float& x : bias) x = float(rng.randn());
   for (const bool transposed : {false, true}) {
     for (const bool add : {false, true}) {
-      lab::nn::kernels::Product<float> p{m, n, k, a.data(), k + pad, 1, b.data(), n + pad, nullptr, n + pad, add};
+      lab::nn::kernels::Product<float> p{m,        n,       k,       a.data(), k + pad, 1,
+                                         b.data(), n + pad, nullptr, n + pad,  add,     nullptr};
       if (transposed) {  // A stored (K, M + pad): A[i, k] at a[k * (M + pad) + i]
         p.a_row = 1;
         p.a_step = m + pad;
@@ -78,14 +82,28 @@ void check_kernel_on(const NamedKernel& kernel, int m, int n, int k, std::uint32
       INFO(kernel.name << " M=" << m << " N=" << n << " K=" << k << (transposed ? " Aᵀ" : " A")
                        << (add ? " accumulate" : " overwrite"));
       REQUIRE(same_bits(got, expected));
+      for (int i = 0; i < m; ++i) {  // the separate bias pass
+        for (int j = 0; j < n; ++j) expected[std::size_t(i) * (n + pad) + j] += bias[std::size_t(j)];
+      }
+      p.bias = bias.data();
+      std::vector<float> biased = start, plain_biased = start;
+      p.c = biased.data();
+      kernel.run(p);
+      p.c = plain_biased.data();
+      lab::nn::kernels::product_plain(p);
+      INFO("with a bias");
+      REQUIRE(same_bits(biased, expected));
+      REQUIRE(same_bits(plain_biased, expected));
     }
   }
 }
 
 }  // namespace
 
-TEST_CASE("every float kernel gives the plain order's bits on ragged shapes, both A forms, overwrite and add",
-          "[matmul][kernels]") {
+TEST_CASE(
+    "every float kernel gives the plain order's bits on ragged shapes, both A forms, overwrite and add, "
+    "with and without a bias",
+    "[matmul][kernels]") {
   const auto kernels = float_kernels();
   REQUIRE(kernels.size() >= 1);
   for (const NamedKernel& kernel : kernels) {
@@ -237,6 +255,47 @@ TEST_CASE("A·Bᵀ of few rows against a wide B (run as its transpose) gives the
   }
   lab::nn::matmul_allow_avx2(true);
   lab::nn::matmul_allow_avx512(true);
+}
+
+TEST_CASE("A·Bᵀ + bias gives the bits of A·Bᵀ followed by a separate bias pass, on both paths, in every kernel",
+          "[matmul][bias]") {
+  // Ragged shapes 1…67, a depth past the 256-long slices of k (the bias must come after the last slice only, not
+  // at each), and few rows against a wide B (the product run as its transpose).
+  const int m = GENERATE(1, 4, 5, 13, 16, 67), n = GENERATE(1, 9, 16, 17, 40, 67), k = GENERATE(1, 31, 67, 300);
+  const Matrix a_store = random_matrix(m + 1, k + 3, 41), b_store = random_matrix(n + 2, k + 3, 42);
+  const Matrix start = random_matrix(m, n, 43), bias_store = random_matrix(2, n + 1, 44);
+  const auto a = a_store.block(1, 2, m, k);
+  const auto b = b_store.block(2, 1, n, k);
+  const auto bias = bias_store.block(1, 1, 1, n);
+  for (const int wide : {2, 1, 0}) {  // AVX-512 (where the CPU has it), AVX2, SSE
+    lab::nn::matmul_allow_avx2(wide >= 1);
+    lab::nn::matmul_allow_avx512(wide >= 2);
+    for (const Accumulate mode : {Accumulate::overwrite, Accumulate::add}) {
+      Matrix expected = start;
+      lab::nn::matmul_a_bt(a, b, expected, mode);
+      for (Eigen::Index i = 0; i < m; ++i) {
+        for (Eigen::Index j = 0; j < n; ++j) expected(i, j) += bias(0, j);
+      }
+      Matrix c_store = Matrix::Constant(m + 2, n + 3, 7.0f);
+      c_store.block(1, 2, m, n) = start;
+      lab::nn::matmul_a_bt(a, b, bias, c_store.block(1, 2, m, n), mode);
+      INFO("m " << m << ", n " << n << ", k " << k << ", AVX2 allowed: " << (wide >= 1)
+                << ", AVX-512 allowed: " << (wide >= 2) << (mode == Accumulate::add ? ", add" : ", overwrite"));
+      const Matrix got = c_store.block(1, 2, m, n);
+      CHECK(std::memcmp(got.data(), expected.data(), sizeof(float) * std::size_t(got.size())) == 0);
+      c_store.block(1, 2, m, n).setConstant(7.0f);  // nothing outside the block was written
+      CHECK((c_store.array() == 7.0f).all());
+    }
+  }
+  lab::nn::matmul_allow_avx2(true);
+  lab::nn::matmul_allow_avx512(true);
+  // The double product (the reference order itself) adds its bias the same way.
+  const lab::nn::MatrixOf<double> ad = a.cast<double>(), bd = b.cast<double>(), biasd = bias.cast<double>();
+  lab::nn::MatrixOf<double> plain(m, n), biased(m, n);
+  lab::nn::matmul_a_bt(ad, bd, plain);
+  lab::nn::matmul_a_bt(ad, bd, biasd, biased);
+  plain.rowwise() += biasd.row(0);
+  CHECK(biased == plain);
 }
 
 TEST_CASE("double precision uses the same plain order", "[matmul]") {

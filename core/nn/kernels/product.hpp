@@ -1,10 +1,12 @@
 // One matrix product as every kernel sees it, the reference order, and the kernels the lab has for floats.
-//   C (rows, cols) = A (rows, depth) · B (depth, cols), or C += that product when `add` is set.
+//   C (rows, cols) = A (rows, depth) · B (depth, cols), or C += that product when `add` is set;
+//   then, when `bias` (cols) is given, bias[j] is added to every C[i, j] (a Linear's bias, fused into the store).
 // A's element (i, k) is a[i * a_row + k * a_step], so one kernel reads A or Aᵀ; B and C are row-major with row
 // strides ldb and ldc. Every kernel computes each C[i, j] exactly as product_plain does: start from C[i, j] (add)
 // or 0, then for k = 0, 1, 2, ... in order add the rounded product A[i, k] · B[k, j] (one multiply, then one add;
-// no fused multiply-add, the project compiles with -ffp-contract=off). SIMD runs across j, never across k, so every
-// kernel gives the same bits. Choosing a kernel for the machine is matmul.cpp's job; this file only declares them.
+// no fused multiply-add, the project compiles with -ffp-contract=off), and last add bias[j] if there is a bias.
+// SIMD runs across j, never across k, so every kernel gives the same bits. Choosing a kernel for the machine is
+// matmul.cpp's job; this file only declares them.
 #pragma once
 
 #include <cstddef>
@@ -21,6 +23,7 @@ struct Product {
   Scalar* c;
   std::ptrdiff_t ldc;
   bool add;
+  const Scalar* bias;  // (cols), added after the whole sum; nullptr: none
 };
 
 // The reference order, written plainly: for each output row, k = 0, 1, 2, ..., each adding A[i, k] · B[k, :].
@@ -36,6 +39,9 @@ void product_plain(const Product<Scalar>& p) {
       const Scalar a_ik = p.a[i * p.a_row + k * p.a_step];
       const Scalar* b_row = p.b + k * p.ldb;
       for (int j = 0; j < p.cols; ++j) c_row[j] += a_ik * b_row[j];
+    }
+    if (p.bias) {
+      for (int j = 0; j < p.cols; ++j) c_row[j] += p.bias[j];
     }
   }
 }

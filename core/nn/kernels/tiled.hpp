@@ -36,6 +36,12 @@ inline void product_tile(const Product<float>& p, int i, int j) {
       for (int v = 0; v < V; ++v) sums[r][v] = Lanes::add(sums[r][v], Lanes::multiply(a_rk, b_k[v]));
     }
   }
+  if (p.bias) {  // C[i, j] = (sum over k) + bias[j]
+    for (int v = 0; v < V; ++v) {
+      const Vector bias_v = Lanes::load(p.bias + j + width * v);
+      for (int r = 0; r < R; ++r) sums[r][v] = Lanes::add(sums[r][v], bias_v);
+    }
+  }
   for (int r = 0; r < R; ++r) {
     float* c_row = p.c + (i + r) * p.ldc + j;
     for (int v = 0; v < V; ++v) Lanes::store(c_row + width * v, sums[r][v]);
@@ -52,6 +58,9 @@ inline void product_column(const Product<float>& p, int i, int j) {
   const float* b = p.b + j;            // B[k, j], advancing down the rows
   for (int k = 0; k < p.depth; ++k, a += p.a_step, b += p.ldb) {
     for (int r = 0; r < R; ++r) sums[r] += a[r * p.a_row] * *b;
+  }
+  if (p.bias) {
+    for (int r = 0; r < R; ++r) sums[r] += p.bias[j];
   }
   for (int r = 0; r < R; ++r) p.c[(i + r) * p.ldc + j] = sums[r];
 }
