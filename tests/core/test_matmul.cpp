@@ -61,7 +61,7 @@ void check_kernel_on(const NamedKernel& kernel, int m, int n, int k, std::uint32
   lab::NumpyRandom rng(seed);
   const int pad = 3;
   std::vector<float> a(std::size_t(m + pad) * (k + pad)), b(std::size_t(k) * (n + pad)),
-      start(std::size_t(m) * (n + pad)), bias(std::size_t(n));
+      start(std::size_t(m) * (n + pad)), bias(static_cast<std::size_t>(n));
   for (float& x : a) x = float(rng.randn());
   for (float& x : b) x = float(rng.randn());
   for (float& x : start) x = float(rng.randn());
