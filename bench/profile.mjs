@@ -23,7 +23,7 @@ const groups = [
   ['softmax and attention', /softmax|attention|causal_mask/i],
   ['layer norm', /layer_norm|LayerNorm/],
   ['activations', /relu|gelu|dropout/],
-  ['optimizer', /Adam|optimizer|clip_grad/],
+  ['optimizer', /Adam|adam_update|optimizer|clip_grad/],
   ['the Result (JSON)', /nlohmann|json|Result|charts|float_format/i],
   ['allocation, zeroing and copies', /malloc|free|operator new|operator delete|memcpy|memmove|memset|sbrk|dlmalloc/],
   ['tape', /TapeOf<[a-z]+>::/],
