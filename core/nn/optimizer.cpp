@@ -20,15 +20,8 @@ namespace {
 
 // Where the CPU has them, x86-64 builds get this loop in AVX-512 and AVX2 copies as well as the SSE baseline, and
 // the dynamic loader picks one per machine (target_clones). Every operation is elementwise and correctly rounded,
-// and -ffp-contract=off keeps multiplies and adds apart, so each copy gives the bits of the others. Sanitizer
-// builds keep the one baseline copy: their runtime is not yet set up when the loader runs a clone's resolver.
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
-#define LAB_SANITIZED 1
-#endif
-#endif
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__EMSCRIPTEN__) && !defined(__SANITIZE_ADDRESS__) && \
-    !defined(LAB_SANITIZED)
+// and -ffp-contract=off keeps multiplies and adds apart, so each copy gives the bits of the others.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__EMSCRIPTEN__)
 #define LAB_WIDEST_VECTORS __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
 #define LAB_WIDEST_VECTORS
