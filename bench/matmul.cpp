@@ -41,8 +41,9 @@ const char* form_name(Form form) {
 }
 
 // The square sizes of the issue, then the products one step of 01.5 (the copy task) makes at its defaults:
-// B*T = 128 tokens, width C = 32, feed-forward F = 64; then two of 02.2's timed passes (one sequence of 8 tokens
-// through a wide Linear, where A·Bᵀ runs as its transpose).
+// B*T = 128 tokens, width C = 32, feed-forward F = 64, and its attention: 64 heads of 4 tokens × 16 dimensions, each
+// making six products this small a step; two of 02.4's (9 tokens); then two of 02.2's timed passes (one sequence of
+// 8 tokens through a wide Linear, where A·Bᵀ runs as its transpose).
 std::vector<Shape> shapes() {
   return {{Form::a_b, 32, 32, 32, "square"},
           {Form::a_b, 64, 64, 64, "square"},
@@ -53,6 +54,9 @@ std::vector<Shape> shapes() {
           {Form::a_bt, 128, 64, 32, "01.5 feed-forward in (128, 32)·(64, 32)ᵀ"},
           {Form::a_b, 128, 32, 64, "01.5 feed-forward in, input gradient dY W (128, 64)·(64, 32)"},
           {Form::at_b, 64, 32, 128, "01.5 feed-forward in, weight gradient dYᵀ X (128, 64)ᵀ·(128, 32)"},
+          {Form::a_bt, 4, 4, 16, "01.5 attention scores of one head Q Kᵀ (4, 16)·(4, 16)ᵀ; and dA = dO Vᵀ"},
+          {Form::a_b, 4, 16, 4, "01.5 attention output of one head A V (4, 4)·(4, 16); and dQ = dS K"},
+          {Form::at_b, 4, 16, 4, "01.5 attention gradient dV = Aᵀ dO (4, 4)ᵀ·(4, 16); and dK = dSᵀ Q"},
           {Form::a_bt, 9, 9, 16, "02.4 attention scores of one head Q Kᵀ (9, 16)·(9, 16)ᵀ"},
           {Form::a_b, 9, 16, 9, "02.4 attention output of one head P V (9, 9)·(9, 16)"},
           {Form::a_bt, 8, 3072, 768, "02.2 BERT-base feed-forward in, 8 tokens (8, 768)·(3072, 768)ᵀ"},

@@ -90,6 +90,25 @@ TEST_CASE("add broadcasts a row, or a (T, C) table over a (B*T, C) batch, and su
                        [](DTape& t, const std::vector<Var>& x) { return weighted_sum(t, add(t, x[0], x[1])); }) < 1e-8);
 }
 
+TEST_CASE("a broadcast row's gradient sums each column's rows in order, bit for bit, at any width", "[ops][tape]") {
+  // 32, 8 and 1 columns at a time (ops.cpp): widths that leave every kind of remainder
+  const int width = GENERATE(1, 7, 8, 10, 31, 32, 33, 45, 64, 70);
+  lab::NumpyRandom rng{std::uint32_t(width)};
+  const Matrix x0 = normal_matrix(128, width, 1.0, rng), row0 = normal_matrix(1, width, 1.0, rng);
+  const Matrix c = normal_matrix(128, width, 1.0, rng);
+  Parameter row_param("row", row0);
+  Tape tape;
+  const Var out = add(tape, tape.constant(x0), tape.parameter(row_param));
+  tape.backward(sum(tape, mul(tape, out, tape.constant(c))));
+  Matrix expected = Matrix::Zero(1, width);  // d(row)[j] = c[0, j] + c[1, j] + ... in row order
+  for (int r = 0; r < 128; ++r) {
+    for (int j = 0; j < width; ++j) expected(0, j) += c(r, j);
+  }
+  const Matrix& d_row = row_param.grad;
+  REQUIRE(d_row.cols() == width);
+  CHECK(std::memcmp(d_row.data(), expected.data(), sizeof(float) * std::size_t(width)) == 0);
+}
+
 TEST_CASE("mul, scale, relu, gelu and tanh have the right elementwise derivatives", "[ops][gradient]") {
   const Mat a = random(4, 5, 1, 2.0), b = random(4, 5, 2);
   CHECK(gradient_error({a, b},
