@@ -197,10 +197,11 @@ void matmul_a_bt_any(const ConstRefOf<Scalar>& a, const ConstRefOf<Scalar>& b, c
   if (transposing_is_cheaper(a.rows(), a.cols(), b.rows())) {
     return matmul_a_bt_transposed<Scalar>(a, b, bias, c, mode);
   }
-  // Sixteen rows of B at a time are copied into a (K, 16) panel (exact), so the kernel walks that panel's rows as
-  // it walks any B; each panel serves every row of A while it sits in cache. The kernel adds the bias's sixteen
-  // values as it stores each finished tile.
-  constexpr int panel = 16;
+  // Thirty-two rows of B at a time are copied into a (K, 32) panel (exact), so the kernel walks that panel's rows as
+  // it walks any B; each panel serves every row of A while it sits in cache. 32 columns are two AVX-512 vectors,
+  // the width of that kernel's widest tile (12 × 32), and whole tiles of every other kernel. The kernel adds the
+  // bias's values as it stores each finished tile.
+  constexpr int panel = 32;
   const int depth = int(b.cols()), cols = int(b.rows());
   thread_local std::vector<Scalar> packed;
   packed.resize(std::size_t(depth) * panel);
