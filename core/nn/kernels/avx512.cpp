@@ -1,5 +1,6 @@
 // The float kernel for x86-64 CPUs with AVX-512 (sixteen lanes): tiles of 12 rows × 32 columns, 24 accumulators,
-// two B vectors and one broadcast A value in the 32 ZMM registers; leftover columns take AVX, then SSE vectors.
+// two B vectors and one broadcast A value in the 32 ZMM registers; the last columns of a row (fewer than sixteen)
+// are one vector with the lanes beyond them masked off.
 // Only this file is compiled with -mavx512f, and matmul.cpp calls it only when the CPU reports AVX-512F.
 // -mavx512f also allows fused multiply-add instructions, but the project's -ffp-contract=off keeps every
 // multiply and add apart, so the bits are the other kernels' (the tests compare them).

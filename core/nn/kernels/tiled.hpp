@@ -6,6 +6,10 @@
 //   using Narrower = ...;                                       a narrower Lanes for leftover columns, or void
 //   zero(), load(const float*), store(float*, Vector), broadcast(const float*)   (one A value in every lane)
 //   multiply(Vector, Vector), add(Vector, Vector)              one rounding each, never fused
+// A Lanes whose instruction set masks lanes (AVX-512) may also supply, for the last columns of a row:
+//   using Mask = ...;  first(int n)                             the first n lanes
+//   load_masked(const float*, Mask), store_masked(float*, Vector, Mask)
+// and then those columns are one masked tile instead of narrower vectors and single columns.
 // Every function here takes Lanes as a template argument, so each kernel file (compiled with its own instruction
 // set flags) gets its own copies, which never mix with another file's.
 #pragma once
@@ -48,6 +52,33 @@ inline void product_tile(const Product<float>& p, int i, int j) {
   }
 }
 
+template <typename Lanes, typename = void>
+struct has_masked_tail : std::false_type {};
+template <typename Lanes>
+struct has_masked_tail<Lanes, std::void_t<typename Lanes::Mask>> : std::true_type {};
+
+// C[i .. i+R, j .. j+n] (R, n < width), the lanes beyond n masked off: never read (so never past the end of a row of
+// B or C), never written. Each lane sums as product_tile's do.
+template <typename Lanes, int R>
+inline void product_tile_masked(const Product<float>& p, int i, int j, typename Lanes::Mask lanes) {
+  using Vector = typename Lanes::Vector;
+  Vector sums[R];
+  for (int r = 0; r < R; ++r) {
+    sums[r] = p.add ? Lanes::load_masked(p.c + (i + r) * p.ldc + j, lanes) : Lanes::zero();
+  }
+  const float* a = p.a + i * p.a_row;  // A[i, k], advancing along k
+  const float* b = p.b + j;            // B[k, j], advancing down the rows
+  for (int k = 0; k < p.depth; ++k, a += p.a_step, b += p.ldb) {
+    const Vector b_k = Lanes::load_masked(b, lanes);
+    for (int r = 0; r < R; ++r) sums[r] = Lanes::add(sums[r], Lanes::multiply(Lanes::broadcast(a + r * p.a_row), b_k));
+  }
+  if (p.bias) {
+    const Vector bias_v = Lanes::load_masked(p.bias + j, lanes);
+    for (int r = 0; r < R; ++r) sums[r] = Lanes::add(sums[r], bias_v);
+  }
+  for (int r = 0; r < R; ++r) Lanes::store_masked(p.c + (i + r) * p.ldc + j, sums[r], lanes);
+}
+
 // One column j of R rows, one float at a time: the last columns when fewer than a vector are left. The R sums
 // advance together, one k at a time, so each waits on its own previous add, not on the other rows'.
 template <typename Lanes, int R>
@@ -65,8 +96,8 @@ inline void product_column(const Product<float>& p, int i, int j) {
   for (int r = 0; r < R; ++r) p.c[(i + r) * p.ldc + j] = sums[r];
 }
 
-// Rows i .. i+R across columns j, j+1, ...: wide tiles, then one-vector tiles, then the rest in Lanes::Narrower
-// vectors (when the kernel has a narrower type), then single columns.
+// Rows i .. i+R across columns j, j+1, ...: wide tiles, then one-vector tiles, then the rest in one masked tile
+// (when Lanes masks), or in Lanes::Narrower vectors (when the kernel has a narrower type), then single columns.
 template <typename Lanes, int R, int V>
 void product_rows(const Product<float>& p, int i, int j = 0) {
   constexpr int width = Lanes::width;
@@ -75,7 +106,9 @@ void product_rows(const Product<float>& p, int i, int j = 0) {
     for (; j + width <= p.cols; j += width) product_tile<Lanes, R, 1>(p, i, j);
   }
   using Narrower = typename Lanes::Narrower;
-  if constexpr (!std::is_void_v<Narrower>) {
+  if constexpr (has_masked_tail<Lanes>::value) {
+    if (j < p.cols) product_tile_masked<Lanes, R>(p, i, j, Lanes::first(p.cols - j));
+  } else if constexpr (!std::is_void_v<Narrower>) {
     product_rows<Narrower, R, 1>(p, i, j);
   } else if constexpr (width > 1) {
     for (; j < p.cols; ++j) product_column<Lanes, R>(p, i, j);

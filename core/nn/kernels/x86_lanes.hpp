@@ -3,7 +3,8 @@
 // when compiled with -mavx2, AVX-512 (sixteen) when compiled with -mavx512f. They live in an anonymous namespace
 // so each kernel file has its own copies, compiled with that file's flags.
 // `Narrower` is the type a tile falls back to for the columns left over when fewer than one vector remain
-// (void: single columns, one float at a time). Every lane sums its own C[i, j] in the reference order.
+// (void: single columns, one float at a time); AVX-512 covers them with one masked vector instead (tiled.hpp).
+// Every lane sums its own C[i, j] in the reference order.
 #pragma once
 
 #include <immintrin.h>
@@ -41,7 +42,7 @@ struct Avx2Lanes {
 #ifdef __AVX512F__
 struct Avx512Lanes {
   using Vector = __m512;  // 16 floats
-  using Narrower = Avx2Lanes;
+  using Narrower = void;  // the last columns: one masked vector (Mask below)
   static constexpr int width = 16;
   static __m512 zero() { return _mm512_setzero_ps(); }
   static __m512 load(const float* p) { return _mm512_loadu_ps(p); }
@@ -49,6 +50,11 @@ struct Avx512Lanes {
   static __m512 broadcast(const float* p) { return _mm512_set1_ps(*p); }
   static __m512 multiply(__m512 a, __m512 b) { return _mm512_mul_ps(a, b); }
   static __m512 add(__m512 a, __m512 b) { return _mm512_add_ps(a, b); }
+  // the last columns of a row, fewer than sixteen: one vector with the lanes beyond them off
+  using Mask = __mmask16;
+  static __mmask16 first(int n) { return __mmask16((1u << n) - 1); }
+  static __m512 load_masked(const float* p, __mmask16 lanes) { return _mm512_maskz_loadu_ps(lanes, p); }
+  static void store_masked(float* p, __m512 v, __mmask16 lanes) { _mm512_mask_storeu_ps(p, lanes, v); }
 };
 #endif
 
