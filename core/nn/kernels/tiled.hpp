@@ -20,21 +20,40 @@
 
 namespace lab::nn::kernels {
 
-// C[i .. i+R, j .. j+V·width] (R, V·width): every lane sums its own C[i, j] over k = 0, 1, 2, ...
-template <typename Lanes, int R, int V>
-inline void product_tile(const Product<float>& p, int i, int j) {
+// Which lanes of each vector a tile uses: every lane (Whole), or a Lanes::Mask for the last columns of a row, whose
+// lanes beyond the mask are never read (so never past the end of a row of B or C) and never written.
+struct Whole {};
+template <typename Lanes, typename Used>
+typename Lanes::Vector load_lanes(const float* p, Used lanes) {
+  if constexpr (std::is_same_v<Used, Whole>)
+    return Lanes::load(p);
+  else
+    return Lanes::load_masked(p, lanes);
+}
+template <typename Lanes, typename Used>
+void store_lanes(float* p, typename Lanes::Vector v, Used lanes) {
+  if constexpr (std::is_same_v<Used, Whole>)
+    Lanes::store(p, v);
+  else
+    Lanes::store_masked(p, v, lanes);
+}
+
+// C[i .. i+R, j .. j+V·width] (R, V·width), or with a mask its first columns only: every lane sums its own C[i, j]
+// over k = 0, 1, 2, ...
+template <typename Lanes, int R, int V, typename Used = Whole>
+inline void product_tile(const Product<float>& p, int i, int j, Used lanes = {}) {
   using Vector = typename Lanes::Vector;
   constexpr int width = Lanes::width;
   Vector sums[R][V];
   for (int r = 0; r < R; ++r) {
     float* c_row = p.c + (i + r) * p.ldc + j;
-    for (int v = 0; v < V; ++v) sums[r][v] = p.add ? Lanes::load(c_row + width * v) : Lanes::zero();
+    for (int v = 0; v < V; ++v) sums[r][v] = p.add ? load_lanes<Lanes>(c_row + width * v, lanes) : Lanes::zero();
   }
   const float* a = p.a + i * p.a_row;  // A[i, k], advancing along k
   const float* b = p.b + j;            // B[k, j], advancing down the rows
   for (int k = 0; k < p.depth; ++k, a += p.a_step, b += p.ldb) {
     Vector b_k[V];
-    for (int v = 0; v < V; ++v) b_k[v] = Lanes::load(b + width * v);
+    for (int v = 0; v < V; ++v) b_k[v] = load_lanes<Lanes>(b + width * v, lanes);
     for (int r = 0; r < R; ++r) {
       const Vector a_rk = Lanes::broadcast(a + r * p.a_row);
       for (int v = 0; v < V; ++v) sums[r][v] = Lanes::add(sums[r][v], Lanes::multiply(a_rk, b_k[v]));
@@ -42,13 +61,13 @@ inline void product_tile(const Product<float>& p, int i, int j) {
   }
   if (p.bias) {  // C[i, j] = (sum over k) + bias[j]
     for (int v = 0; v < V; ++v) {
-      const Vector bias_v = Lanes::load(p.bias + j + width * v);
+      const Vector bias_v = load_lanes<Lanes>(p.bias + j + width * v, lanes);
       for (int r = 0; r < R; ++r) sums[r][v] = Lanes::add(sums[r][v], bias_v);
     }
   }
   for (int r = 0; r < R; ++r) {
     float* c_row = p.c + (i + r) * p.ldc + j;
-    for (int v = 0; v < V; ++v) Lanes::store(c_row + width * v, sums[r][v]);
+    for (int v = 0; v < V; ++v) store_lanes<Lanes>(c_row + width * v, sums[r][v], lanes);
   }
 }
 
@@ -56,28 +75,6 @@ template <typename Lanes, typename = void>
 struct has_masked_tail : std::false_type {};
 template <typename Lanes>
 struct has_masked_tail<Lanes, std::void_t<typename Lanes::Mask>> : std::true_type {};
-
-// C[i .. i+R, j .. j+n] (R, n < width), the lanes beyond n masked off: never read (so never past the end of a row of
-// B or C), never written. Each lane sums as product_tile's do.
-template <typename Lanes, int R>
-inline void product_tile_masked(const Product<float>& p, int i, int j, typename Lanes::Mask lanes) {
-  using Vector = typename Lanes::Vector;
-  Vector sums[R];
-  for (int r = 0; r < R; ++r) {
-    sums[r] = p.add ? Lanes::load_masked(p.c + (i + r) * p.ldc + j, lanes) : Lanes::zero();
-  }
-  const float* a = p.a + i * p.a_row;  // A[i, k], advancing along k
-  const float* b = p.b + j;            // B[k, j], advancing down the rows
-  for (int k = 0; k < p.depth; ++k, a += p.a_step, b += p.ldb) {
-    const Vector b_k = Lanes::load_masked(b, lanes);
-    for (int r = 0; r < R; ++r) sums[r] = Lanes::add(sums[r], Lanes::multiply(Lanes::broadcast(a + r * p.a_row), b_k));
-  }
-  if (p.bias) {
-    const Vector bias_v = Lanes::load_masked(p.bias + j, lanes);
-    for (int r = 0; r < R; ++r) sums[r] = Lanes::add(sums[r], bias_v);
-  }
-  for (int r = 0; r < R; ++r) Lanes::store_masked(p.c + (i + r) * p.ldc + j, sums[r], lanes);
-}
 
 // One column j of R rows, one float at a time: the last columns when fewer than a vector are left. The R sums
 // advance together, one k at a time, so each waits on its own previous add, not on the other rows'.
@@ -107,7 +104,7 @@ void product_rows(const Product<float>& p, int i, int j = 0) {
   }
   using Narrower = typename Lanes::Narrower;
   if constexpr (has_masked_tail<Lanes>::value) {
-    if (j < p.cols) product_tile_masked<Lanes, R>(p, i, j, Lanes::first(p.cols - j));
+    if (j < p.cols) product_tile<Lanes, R, 1>(p, i, j, Lanes::first(p.cols - j));
   } else if constexpr (!std::is_void_v<Narrower>) {
     product_rows<Narrower, R, 1>(p, i, j);
   } else if constexpr (width > 1) {
