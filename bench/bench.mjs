@@ -69,8 +69,12 @@ function matmulSection() {
     rows.push(...node(join(wasm, 'bench-matmul-simd.js'), ...short), ...jsonLines(join(native, 'bench_matmul'), short),
       ...node(join(wasm, 'bench-matmul-scalar.js'), ...short));
   }
-  const shapes = new Map();
+  const shapes = new Map(), peaks = {};
   for (const row of rows) {
+    if (row.peak !== undefined) {  // the width's multiply-and-add peak (bench/mul_add_peak.hpp)
+      peaks[row.kernel] = Math.max(peaks[row.kernel] ?? 0, row.peak);
+      continue;
+    }
     const key = `${row.form} ${row.m}×${row.n}×${row.k}`;
     if (!shapes.has(key)) shapes.set(key, { ...row, rate: {}, bits: new Set() });
     const rate = shapes.get(key).rate;
@@ -92,11 +96,24 @@ function matmulSection() {
   }
   if (shapes.size < 8) problems.push(`matmul: only ${shapes.size} shapes`);
   const best = (kernel) => Math.max(...[...shapes.values()].map((shape) => shape.rate[kernel] ?? 0));
+  const kernels = [['wasm-simd', 'wasm SIMD128', 4], ['wasm-scalar', 'wasm scalar', 1], ['sse', 'native SSE', 4],
+    ['avx2', 'native AVX2', 8], ['avx512', 'native AVX-512', 16]].filter(([kernel]) => best(kernel) > 0);
+  const peakLines = ['| kernel | lanes | multiply-and-add peak | best product | best ÷ peak |', '|---|---:|---:|---:|---:|'];
+  for (const [kernel, name, lanes] of kernels) {
+    if (peaks[kernel] === undefined) problems.push(`matmul: no peak for ${kernel}`);
+    peakLines.push(`| ${name} | ${lanes} | ${fixed(peaks[kernel])} | ${fixed(best(kernel))} | ${ratio(best(kernel), peaks[kernel])} |`);
+  }
   return {
     text: `GFLOP/s (2·m·n·k per product), one thread.\n\n${lines.join('\n')}\n\n` +
-      `Target: wasm SIMD ≥ 0.8 × native SSE (the same width) at n ≥ 64 — ${targets.join('; ')}.\n`,
+      `Target: wasm SIMD ≥ 0.8 × native SSE (the same width) at n ≥ 64 — ${targets.join('; ')}.\n\n` +
+      'The ceiling of each kernel: its width\'s *multiply-and-add peak* (bench/mul_add_peak.hpp), twelve chains of ' +
+      'x = x·m + c (a multiply, then an add, never fused: the two instructions of every product\'s inner loop) in ' +
+      'registers, with no memory at all, measured in the same turns as the products. A kernel whose best product is near 1 × ' +
+      'its peak keeps the arithmetic units busy; only more lanes (or fused multiply-adds, which would change the ' +
+      'bits) make it faster.\n\n' + `${peakLines.join('\n')}\n`,
     wasmPeak: best('wasm-simd'),
     nativePeak: Math.max(best('sse'), best('avx2'), best('avx512')),
+    peaks,
   };
 }
 
@@ -178,6 +195,7 @@ function exerciseSection(matmul) {
       `Target: every exercise ≤ 0.25 s in wasm — ${slow.length ? `**not met** by ${slow.join(', ')}` : 'met'}; ` +
       `all 25 ≤ 1 s — ${verdict(wasmTotal <= 1)} (${fixed(wasmTotal, 2)} s` +
       `${pythonFigure === undefined ? '' : `, ${ratio(wasmTotal, pythonFigure)} × the notebook's Python; about 0.12 × is the aim`}).\n`,
+    flops,
     slowest: [...nativeTimes].filter(([, seconds]) => seconds > 0.02).map(([id]) => id),
   };
 }
@@ -208,7 +226,7 @@ function profileSection(ids) {
 // --- the copy task against the notebook's PyTorch
 // PyTorch, the native lab and the wasm lab take turns, `passes` times, so a slow spell of the machine falls on all
 // three alike; each runner's time is the best of its passes, and each pass's own two ratios are shown beside them.
-function copyTaskSection() {
+function copyTaskSection(matmul, productFlops) {
   const torch = pythonHas('torch');
   const best = (row) => Math.min(...row.seconds);
   const runs = [];
@@ -227,13 +245,23 @@ function copyTaskSection() {
   }
   const seconds = Math.min(...runs.map((run) => run.pytorch));
   const eachPass = (runner) => runs.map((run) => ratio(run[runner], run.pytorch, 3)).join(', ');
+  // The floor: the run's products alone, at the multiply-and-add peak of the kernel each shell uses (the widest).
+  const nativePeak = matmul.peaks.avx512 ?? matmul.peaks.avx2 ?? matmul.peaks.sse;
+  const floor = (peak) => (productFlops && peak ? productFlops / peak / 1e9 : undefined);
+  const floorCell = (peak) => `${fixed(floor(peak), 3)} s = ${ratio(floor(peak), seconds, 3)} ×`;
   return `${head} The three took turns ${passes === 1 ? 'once' : `${passes} times`}; each time below is the best ` +
-    'of its turns.\n\n| runner | s | ÷ PyTorch | ÷ PyTorch in each turn | target |\n|---|---:|---:|---|---|\n' +
-    `| PyTorch eager, one thread (the notebook's code) | ${fixed(seconds, 3)} | 1.00 | | |\n` +
+    'of its turns. *Products alone at the peak* is the run\'s float products ' +
+    `(${fixed((productFlops ?? NaN) / 1e9, 2)} GFLOP, counted by the core) at the multiply-and-add peak of the ` +
+    'kernel that shell runs (the table of peaks above): the time no change but fewer products, more lanes or ' +
+    'fused multiply-adds (other bits) can go below; what a runner takes beyond it is everything else a step does ' +
+    'and its products\' shortfall from the peak.\n\n' +
+    '| runner | s | ÷ PyTorch | ÷ PyTorch in each turn | target | products alone at the peak (÷ PyTorch) |\n' +
+    '|---|---:|---:|---|---|---|\n' +
+    `| PyTorch eager, one thread (the notebook's code) | ${fixed(seconds, 3)} | 1.00 | | | |\n` +
     `| native | ${fixed(copyNative, 3)} | ${ratio(copyNative, seconds, 3)} | ${eachPass('native')} | ` +
-    `≤ 0.05: ${verdict(copyNative <= 0.05 * seconds)} |\n` +
+    `≤ 0.05: ${verdict(copyNative <= 0.05 * seconds)} | ${floorCell(nativePeak)} |\n` +
     `| wasm SIMD | ${fixed(copyWasm, 3)} | ${ratio(copyWasm, seconds, 3)} | ${eachPass('wasm')} | ` +
-    `≤ 0.10: ${verdict(copyWasm <= 0.10 * seconds)} |\n`;
+    `≤ 0.10: ${verdict(copyWasm <= 0.10 * seconds)} | ${floorCell(matmul.peaks['wasm-simd'])} |\n`;
 }
 
 // --- a first visit
@@ -251,7 +279,7 @@ function firstVisitSection() {
 
 const matmul = matmulSection();
 const exercises = exerciseSection(matmul);
-const copyTask = copyTaskSection();
+const copyTask = copyTaskSection(matmul, exercises.flops.get('01.5'));
 const profiles = profileSection(exercises.slowest);
 const firstVisit = firstVisitSection();
 const report = `# Benchmarks

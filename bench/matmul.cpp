@@ -4,7 +4,9 @@
 // (kernel "wasm-simd" or "wasm-scalar", named by LAB_BENCH_KERNEL at build time). `bits` is a hash of the exact
 // bits of one product of fixed inputs, so runs on different targets can be compared: equal hashes, equal bits.
 // Each figure is the best of several timed rounds after a warm-up (V8 first runs wasm in its baseline compiler
-// at about half speed). Usage: bench_matmul [--short]   (--short: one quick round, for the test run)
+// at about half speed). Each kernel's rows end with its width's multiply-and-add peak (mul_add_peak.hpp):
+//   {"kernel": "sse", "peak": 24.0}
+// Usage: bench_matmul [--short]   (--short: one quick round, for the test run)
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -14,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/mul_add_peak.hpp"
 #include "core/json.hpp"
 #include "core/nn/layers.hpp"
 #include "core/nn/matmul.hpp"
@@ -124,6 +127,10 @@ double measure(const Shape& s, bool quick) {
   return flops / best / 1e9;
 }
 
+void report_peak(const std::string& kernel, double gflops) {
+  std::cout << lab::json{{"kernel", kernel}, {"peak", gflops}}.dump() << std::endl;
+}
+
 void report(const std::string& kernel, bool quick) {
   for (const Shape& s : shapes()) {
     Operands o = operands(s);
@@ -141,18 +148,32 @@ void report(const std::string& kernel, bool quick) {
 
 int main(int argc, char** argv) {
   const bool quick = argc > 1 && std::strcmp(argv[1], "--short") == 0;
+  const int rounds = quick ? 1 : 7;
 #ifdef LAB_BENCH_KERNEL
   report(LAB_BENCH_KERNEL, quick);
+#ifdef __wasm_simd128__
+  report_peak(LAB_BENCH_KERNEL, lab::bench::mul_add_peak<4>(rounds));
+#else
+  report_peak(LAB_BENCH_KERNEL, lab::bench::mul_add_peak<1>(rounds));
+#endif
 #elif defined(__x86_64__)
   lab::nn::matmul_allow_avx2(false);
   report("sse", quick);
+  report_peak("sse", lab::bench::mul_add_peak<4>(rounds));
   lab::nn::matmul_allow_avx2(true);
   lab::nn::matmul_allow_avx512(false);
-  if (lab::nn::matmul_uses_avx2()) report("avx2", quick);
+  if (lab::nn::matmul_uses_avx2()) {
+    report("avx2", quick);
+    report_peak("avx2", lab::bench::mul_add_peak_avx2(rounds));
+  }
   lab::nn::matmul_allow_avx512(true);
-  if (lab::nn::matmul_uses_avx512()) report("avx512", quick);
+  if (lab::nn::matmul_uses_avx512()) {
+    report("avx512", quick);
+    report_peak("avx512", lab::bench::mul_add_peak_avx512(rounds));
+  }
 #else
   report("portable", quick);
+  report_peak("portable", lab::bench::mul_add_peak<1>(rounds));
 #endif
   return 0;
 }

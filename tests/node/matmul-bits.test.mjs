@@ -1,6 +1,6 @@
 // The float products give the same bits on every target: the wasm SIMD128 kernel, the scalar wasm build and the
 // native kernels (SSE, and AVX2 and AVX-512 where the CPU has them) hash each product of bench/matmul.cpp's fixed inputs
-// identically, for every shape and all three forms (A·B, A·Bᵀ, Aᵀ·B).
+// identically, for every shape and all three forms (A·B, A·Bᵀ, Aᵀ·B); and each reports its width's peak.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,13 +14,18 @@ function run(command, args) {
 }
 
 test('wasm SIMD, wasm scalar and the native kernels hash every benchmark product to the same bits', () => {
-  const rows = [
+  const lines = [
     ...run(process.execPath, [join(root, 'build', 'wasm', 'bench-matmul-simd.js')]),
     ...run(process.execPath, [join(root, 'build', 'wasm', 'bench-matmul-scalar.js')]),
     ...run(join(root, 'build', 'native', 'bench_matmul'), []),
   ];
+  const rows = lines.filter((line) => line.peak === undefined);
   const kernels = new Set(rows.map((row) => row.kernel));
   for (const kernel of ['wasm-simd', 'wasm-scalar', 'sse']) assert.ok(kernels.has(kernel), `no rows from ${kernel}`);
+  // Each kernel also reports its width's multiply-and-add peak (bench/mul_add_peak.hpp), once.
+  const peaks = lines.filter((line) => line.peak !== undefined);
+  assert.deepEqual(peaks.map((line) => line.kernel).sort(), [...kernels].sort());
+  for (const line of peaks) assert.ok(line.peak > 0, `${line.kernel} measured no peak`);
   const byShape = new Map();
   for (const row of rows) {
     assert.match(row.bits, /^[0-9a-f]{16}$/);
