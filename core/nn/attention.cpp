@@ -4,13 +4,15 @@
 #include <cmath>
 
 #include "core/nn/matmul.hpp"
+#include "core/nn/widest_vectors.hpp"
 
 namespace lab::nn {
 
 namespace {
 
 template <typename Scalar>
-void softmax_rows_any(RefOf<Scalar>& scores, bool causal, std::vector<Scalar>* log_normalizers) {
+LAB_WIDEST_VECTORS_TEMPLATE void softmax_rows_any(RefOf<Scalar>& scores, bool causal,
+                                                  std::vector<Scalar>* log_normalizers) {
   const Eigen::Index cols = scores.cols();
   if (log_normalizers) log_normalizers->resize(std::size_t(scores.rows()));
   for (Eigen::Index i = 0; i < scores.rows(); ++i) {
@@ -30,7 +32,8 @@ void softmax_rows_any(RefOf<Scalar>& scores, bool causal, std::vector<Scalar>* l
 }
 
 template <typename Scalar>
-void softmax_rows_backward_any(const ConstRefOf<Scalar>& y, const ConstRefOf<Scalar>& dy, RefOf<Scalar>& dx) {
+LAB_WIDEST_VECTORS_TEMPLATE void softmax_rows_backward_any(const ConstRefOf<Scalar>& y, const ConstRefOf<Scalar>& dy,
+                                                           RefOf<Scalar>& dx) {
   for (Eigen::Index i = 0; i < y.rows(); ++i) {
     Scalar dot = 0;  // rowsum(dy ∘ y)
     for (Eigen::Index j = 0; j < y.cols(); ++j) dot += dy(i, j) * y(i, j);

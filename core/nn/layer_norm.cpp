@@ -4,12 +4,15 @@
 // scratch with every row's chain in a lane of its own. Each row still adds its own numbers in the same order (the
 // same bits on every target, whatever the vector width), and the compiler vectorises across the rows. The
 // elementwise passes run along a row, where the compiler vectorises them too. The last N mod kRowBlock rows go one
-// by one through the same code with a block of one.
+// by one through the same code with a block of one. Natively both passes are built at every x86-64 width and run
+// at the machine's widest (widest_vectors.hpp).
 #include "core/nn/layer_norm.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <vector>
+
+#include "core/nn/widest_vectors.hpp"
 
 namespace lab::nn {
 
@@ -53,8 +56,9 @@ void row_statistics(const Scalar* x, Eigen::Index c, Scalar eps, Scalar* mean, S
 }  // namespace
 
 template <typename Scalar>
-void layer_norm_forward(const MatrixOf<Scalar>& x, const MatrixOf<Scalar>& gamma, const MatrixOf<Scalar>& beta,
-                        Scalar eps, MatrixOf<Scalar>& y, LayerNormSaved<Scalar>& saved) {
+LAB_WIDEST_VECTORS_TEMPLATE void layer_norm_forward(const MatrixOf<Scalar>& x, const MatrixOf<Scalar>& gamma,
+                                                    const MatrixOf<Scalar>& beta, Scalar eps, MatrixOf<Scalar>& y,
+                                                    LayerNormSaved<Scalar>& saved) {
   const Eigen::Index n = x.rows(), c = x.cols();
   y.resize(n, c);
   saved.mean.resize(n, 1);
@@ -77,9 +81,10 @@ void layer_norm_forward(const MatrixOf<Scalar>& x, const MatrixOf<Scalar>& gamma
 }
 
 template <typename Scalar>
-void layer_norm_backward(const MatrixOf<Scalar>& x, const MatrixOf<Scalar>& gamma, const LayerNormSaved<Scalar>& saved,
-                         const MatrixOf<Scalar>& dy, MatrixOf<Scalar>* dx, MatrixOf<Scalar>* d_gamma,
-                         MatrixOf<Scalar>* d_beta, bool dx_unwritten) {
+LAB_WIDEST_VECTORS_TEMPLATE void layer_norm_backward(const MatrixOf<Scalar>& x, const MatrixOf<Scalar>& gamma,
+                                                     const LayerNormSaved<Scalar>& saved, const MatrixOf<Scalar>& dy,
+                                                     MatrixOf<Scalar>* dx, MatrixOf<Scalar>* d_gamma,
+                                                     MatrixOf<Scalar>* d_beta, bool dx_unwritten) {
   // Two sums per row, interleaved in one loop, so their chains overlap; the rows go one by one.
   const Eigen::Index n = x.rows(), c = x.cols();
   thread_local std::vector<Scalar> x_hat_storage;

@@ -15,6 +15,7 @@
 #include "core/nn/cross_entropy.hpp"
 #include "core/nn/layer_norm.hpp"
 #include "core/nn/matmul.hpp"
+#include "core/nn/widest_vectors.hpp"
 
 namespace lab::nn {
 
@@ -61,7 +62,7 @@ Eigen::Index sum_columns(const Scalar* ds, Eigen::Index repeats, Eigen::Index bl
 // Each column's sum is one chain of dependent adds (a Linear's bias in the copy task: 128 rows), so 32 columns go
 // down the rows together, eight chains of four lanes in flight instead of four.
 template <typename Scalar>
-void sum_repeated_rows(const MatrixOf<Scalar>& d, MatrixOf<Scalar>& db) {
+LAB_WIDEST_VECTORS_TEMPLATE void sum_repeated_rows(const MatrixOf<Scalar>& d, MatrixOf<Scalar>& db) {
   const Eigen::Index block = db.size();
   if (block == 0) return;  // a Linear of no outputs: nothing to sum
   const Eigen::Index repeats = d.size() / block;

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstddef>
 
+#include "core/nn/widest_vectors.hpp"
+
 namespace lab::nn {
 
 void zero_grad(const ParameterList& parameters) {
@@ -17,15 +19,6 @@ Adam::Adam(ParameterList parameters, AdamSettings settings) : parameters_(std::m
 }
 
 namespace {
-
-// Where the CPU has them, x86-64 builds get this loop in AVX-512 and AVX2 copies as well as the SSE baseline, and
-// the dynamic loader picks one per machine (target_clones). Every operation is elementwise and correctly rounded,
-// and -ffp-contract=off keeps multiplies and adds apart, so each copy gives the bits of the others.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__EMSCRIPTEN__)
-#define LAB_WIDEST_VECTORS __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define LAB_WIDEST_VECTORS
-#endif
 
 struct AdamStep {
   float beta1, beta2, one_minus_beta1, one_minus_beta2;
