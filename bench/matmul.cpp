@@ -46,24 +46,31 @@ const char* form_name(Form form) {
 // The square sizes of the issue, then the products one step of 01.5 (the copy task) makes at its defaults:
 // B*T = 128 tokens, width C = 32, feed-forward F = 64, and its attention: 64 heads of 4 tokens × 16 dimensions, each
 // making six products this small a step; two of 02.4's (9 tokens); then two of 02.2's timed passes (one sequence of
-// 8 tokens through a wide Linear, where A·Bᵀ runs as its transpose).
+// 8 tokens through a wide Linear, where A·Bᵀ runs as its transpose); and 01.5's logits and three ragged shapes, whose
+// last columns are less than a vector (the hashes of tests/node/matmul-bits.test.mjs hold those edges to one set of
+// bits in every kernel).
 std::vector<Shape> shapes() {
-  return {{Form::a_b, 32, 32, 32, "square"},
-          {Form::a_b, 64, 64, 64, "square"},
-          {Form::a_b, 128, 128, 128, "square"},
-          {Form::a_b, 256, 256, 256, "square"},
-          {Form::a_bt, 128, 32, 32, "01.5 Q, K, V and output projections x Wᵀ (128, 32)·(32, 32)ᵀ, four a step"},
-          {Form::a_bt, 128, 96, 32, "Q, K, V as one projection (128, 32)·(96, 32)ᵀ (01.5 runs them apart)"},
-          {Form::a_bt, 128, 64, 32, "01.5 feed-forward in (128, 32)·(64, 32)ᵀ"},
-          {Form::a_b, 128, 32, 64, "01.5 feed-forward in, input gradient dY W (128, 64)·(64, 32)"},
-          {Form::at_b, 64, 32, 128, "01.5 feed-forward in, weight gradient dYᵀ X (128, 64)ᵀ·(128, 32)"},
-          {Form::a_bt, 4, 4, 16, "01.5 attention scores of one head Q Kᵀ (4, 16)·(4, 16)ᵀ; and dA = dO Vᵀ"},
-          {Form::a_b, 4, 16, 4, "01.5 attention output of one head A V (4, 4)·(4, 16); and dQ = dS K"},
-          {Form::at_b, 4, 16, 4, "01.5 attention gradient dV = Aᵀ dO (4, 4)ᵀ·(4, 16); and dK = dSᵀ Q"},
-          {Form::a_bt, 9, 9, 16, "02.4 attention scores of one head Q Kᵀ (9, 16)·(9, 16)ᵀ"},
-          {Form::a_b, 9, 16, 9, "02.4 attention output of one head P V (9, 9)·(9, 16)"},
-          {Form::a_bt, 8, 3072, 768, "02.2 BERT-base feed-forward in, 8 tokens (8, 768)·(3072, 768)ᵀ"},
-          {Form::a_bt, 8, 512, 128, "02.2 BERT-tiny feed-forward in, 8 tokens (8, 128)·(512, 128)ᵀ"}};
+  return {
+      {Form::a_b, 32, 32, 32, "square"},
+      {Form::a_b, 64, 64, 64, "square"},
+      {Form::a_b, 128, 128, 128, "square"},
+      {Form::a_b, 256, 256, 256, "square"},
+      {Form::a_bt, 128, 32, 32, "01.5 Q, K, V and output projections x Wᵀ (128, 32)·(32, 32)ᵀ, four a step"},
+      {Form::a_bt, 128, 96, 32, "Q, K, V as one projection (128, 32)·(96, 32)ᵀ (01.5 runs them apart)"},
+      {Form::a_bt, 128, 64, 32, "01.5 feed-forward in (128, 32)·(64, 32)ᵀ"},
+      {Form::a_b, 128, 32, 64, "01.5 feed-forward in, input gradient dY W (128, 64)·(64, 32)"},
+      {Form::at_b, 64, 32, 128, "01.5 feed-forward in, weight gradient dYᵀ X (128, 64)ᵀ·(128, 32)"},
+      {Form::a_bt, 128, 10, 32, "01.5 logits x Wᵀ (128, 32)·(10, 32)ᵀ: ten columns, a vector's last two lanes unused"},
+      {Form::a_b, 67, 67, 67, "ragged: 67 = 64 + 3 rows, columns and terms, every kernel's edge tiles"},
+      {Form::a_bt, 67, 67, 67, "ragged, A·Bᵀ"},
+      {Form::at_b, 67, 67, 67, "ragged, Aᵀ·B"},
+      {Form::a_bt, 4, 4, 16, "01.5 attention scores of one head Q Kᵀ (4, 16)·(4, 16)ᵀ; and dA = dO Vᵀ"},
+      {Form::a_b, 4, 16, 4, "01.5 attention output of one head A V (4, 4)·(4, 16); and dQ = dS K"},
+      {Form::at_b, 4, 16, 4, "01.5 attention gradient dV = Aᵀ dO (4, 4)ᵀ·(4, 16); and dK = dSᵀ Q"},
+      {Form::a_bt, 9, 9, 16, "02.4 attention scores of one head Q Kᵀ (9, 16)·(9, 16)ᵀ"},
+      {Form::a_b, 9, 16, 9, "02.4 attention output of one head P V (9, 9)·(9, 16)"},
+      {Form::a_bt, 8, 3072, 768, "02.2 BERT-base feed-forward in, 8 tokens (8, 768)·(3072, 768)ᵀ"},
+      {Form::a_bt, 8, 512, 128, "02.2 BERT-tiny feed-forward in, 8 tokens (8, 128)·(512, 128)ᵀ"}};
 }
 
 Matrix random_matrix(int rows, int cols, std::uint32_t seed) {

@@ -9,7 +9,12 @@
 // A Lanes whose instruction set masks lanes (AVX-512) may also supply, for the last columns of a row:
 //   using Mask = ...;  first(int n)                             the first n lanes
 //   load_masked(const float*, Mask), store_masked(float*, Vector, Mask)
-// and then those columns are one masked tile instead of narrower vectors and single columns.
+// and then those columns are one masked tile instead of narrower vectors and single columns. A Lanes that can load
+// and store a vector's first few lanes (SSE: movss, movlps; wasm SIMD128: v128.load64_zero, v128.store32_lane, ...)
+// may instead say so and supply them:
+//   static constexpr bool loads_first_lanes = true;
+//   template <int N> load_first(const float*), template <int N> store_first(float*, Vector)   (N < width)
+// and then the last columns are one tile of that many lanes, N fixed when the kernel is compiled.
 // Every function here takes Lanes as a template argument, so each kernel file (compiled with its own instruction
 // set flags) gets its own copies, which never mix with another file's.
 #pragma once
@@ -20,13 +25,25 @@
 
 namespace lab::nn::kernels {
 
-// Which lanes of each vector a tile uses: every lane (Whole), or a Lanes::Mask for the last columns of a row, whose
-// lanes beyond the mask are never read (so never past the end of a row of B or C) and never written.
+// Which lanes of each vector a tile uses: every lane (Whole), the first N (First<N>), or a Lanes::Mask, for the
+// last columns of a row. Lanes beyond the first N or the mask are never read (so never past the end of a row of B
+// or C; they hold zeros) and never written.
 struct Whole {};
+template <int N>
+struct First {
+  static constexpr int count = N;
+};
+template <typename Used>
+struct is_first : std::false_type {};
+template <int N>
+struct is_first<First<N>> : std::true_type {};
+
 template <typename Lanes, typename Used>
 typename Lanes::Vector load_lanes(const float* p, Used lanes) {
   if constexpr (std::is_same_v<Used, Whole>)
     return Lanes::load(p);
+  else if constexpr (is_first<Used>::value)
+    return Lanes::template load_first<Used::count>(p);
   else
     return Lanes::load_masked(p, lanes);
 }
@@ -34,6 +51,8 @@ template <typename Lanes, typename Used>
 void store_lanes(float* p, typename Lanes::Vector v, Used lanes) {
   if constexpr (std::is_same_v<Used, Whole>)
     Lanes::store(p, v);
+  else if constexpr (is_first<Used>::value)
+    Lanes::template store_first<Used::count>(p, v);
   else
     Lanes::store_masked(p, v, lanes);
 }
@@ -76,6 +95,11 @@ struct has_masked_tail : std::false_type {};
 template <typename Lanes>
 struct has_masked_tail<Lanes, std::void_t<typename Lanes::Mask>> : std::true_type {};
 
+template <typename Lanes, typename = void>
+struct has_first_lanes : std::false_type {};
+template <typename Lanes>
+struct has_first_lanes<Lanes, std::enable_if_t<Lanes::loads_first_lanes>> : std::true_type {};
+
 // One column j of R rows, one float at a time: the last columns when fewer than a vector are left. The R sums
 // advance together, one k at a time, so each waits on its own previous add, not on the other rows'.
 template <typename Lanes, int R>
@@ -93,8 +117,19 @@ inline void product_column(const Product<float>& p, int i, int j) {
   for (int r = 0; r < R; ++r) p.c[(i + r) * p.ldc + j] = sums[r];
 }
 
+// The last `left` columns (1 ≤ left ≤ N) of rows i .. i+R, from column j: one tile of the first `left` lanes. Called
+// with N = width − 1; at each N either exactly N columns are left or fewer, so exactly one count matches.
+template <typename Lanes, int R, int N>
+void product_first_lanes(const Product<float>& p, int i, int j, int left) {
+  if constexpr (N >= 1) {
+    if (left == N) return product_tile<Lanes, R, 1>(p, i, j, First<N>{});
+    product_first_lanes<Lanes, R, N - 1>(p, i, j, left);
+  }
+}
+
 // Rows i .. i+R across columns j, j+1, ...: wide tiles, then one-vector tiles, then the rest in one masked tile
-// (when Lanes masks), or in Lanes::Narrower vectors (when the kernel has a narrower type), then single columns.
+// (when Lanes masks) or one tile of its first lanes (when Lanes loads those), or in Lanes::Narrower vectors (when
+// the kernel has a narrower type), then single columns.
 template <typename Lanes, int R, int V>
 void product_rows(const Product<float>& p, int i, int j = 0) {
   constexpr int width = Lanes::width;
@@ -105,6 +140,8 @@ void product_rows(const Product<float>& p, int i, int j = 0) {
   using Narrower = typename Lanes::Narrower;
   if constexpr (has_masked_tail<Lanes>::value) {
     if (j < p.cols) product_tile<Lanes, R, 1>(p, i, j, Lanes::first(p.cols - j));
+  } else if constexpr (has_first_lanes<Lanes>::value) {
+    if (j < p.cols) product_first_lanes<Lanes, R, width - 1>(p, i, j, p.cols - j);
   } else if constexpr (!std::is_void_v<Narrower>) {
     product_rows<Narrower, R, 1>(p, i, j);
   } else if constexpr (width > 1) {

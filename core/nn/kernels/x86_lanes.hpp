@@ -3,7 +3,8 @@
 // when compiled with -mavx2, AVX-512 (sixteen) when compiled with -mavx512f. They live in an anonymous namespace
 // so each kernel file has its own copies, compiled with that file's flags.
 // `Narrower` is the type a tile falls back to for the columns left over when fewer than one vector remain
-// (void: single columns, one float at a time); AVX-512 covers them with one masked vector instead (tiled.hpp).
+// (void: none); SSE covers them with one vector of which it loads and stores only the first lanes, AVX-512 with
+// one masked vector (tiled.hpp).
 // Every lane sums its own C[i, j] in the reference order.
 #pragma once
 
@@ -23,6 +24,19 @@ struct SseLanes {
   static __m128 broadcast(const float* p) { return _mm_load1_ps(p); }
   static __m128 multiply(__m128 a, __m128 b) { return _mm_mul_ps(a, b); }
   static __m128 add(__m128 a, __m128 b) { return _mm_add_ps(a, b); }
+  // The first N lanes of a row's last columns (movss, movlps), the other lanes zero (loads) or left alone (stores).
+  static constexpr bool loads_first_lanes = true;
+  template <int N>
+  static __m128 load_first(const float* p) {
+    const __m128 low = N >= 2 ? _mm_loadl_pi(_mm_setzero_ps(), reinterpret_cast<const __m64*>(p)) : _mm_load_ss(p);
+    return N == 3 ? _mm_movelh_ps(low, _mm_load_ss(p + 2)) : low;
+  }
+  template <int N>
+  static void store_first(float* p, __m128 v) {
+    if constexpr (N == 1) _mm_store_ss(p, v);
+    if constexpr (N >= 2) _mm_storel_pi(reinterpret_cast<__m64*>(p), v);
+    if constexpr (N == 3) _mm_store_ss(p + 2, _mm_movehl_ps(v, v));
+  }
 };
 
 #ifdef __AVX2__
