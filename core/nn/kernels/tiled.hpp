@@ -1,6 +1,7 @@
 // The tiled driver every float kernel shares: C is cut into tiles of R rows × V vectors of columns, each tile's
 // sums stay in registers while k runs over the whole depth, and the edges (fewer rows, fewer columns) are tiles of
-// the same code, down to single columns summed one at a time. The order inside each C[i, j] is product_plain's.
+// the same code, down to one vector whose lanes past a row's last column go unused. The order inside each C[i, j] is
+// product_plain's.
 // A kernel file supplies `Lanes`, the SIMD type of its target, declared in that file's anonymous namespace:
 //   using Vector = ...;  static constexpr int width;            lanes per vector (1 for plain floats)
 //   using Narrower = ...;                                       a narrower Lanes for leftover columns, or void
@@ -9,7 +10,7 @@
 // A Lanes whose instruction set masks lanes (AVX-512) may also supply, for the last columns of a row:
 //   using Mask = ...;  first(int n)                             the first n lanes
 //   load_masked(const float*, Mask), store_masked(float*, Vector, Mask)
-// and then those columns are one masked tile instead of narrower vectors and single columns. A Lanes that can load
+// and then those columns are one masked tile instead of narrower vectors. A Lanes that can load
 // and store a vector's first few lanes (SSE: movss, movlps; wasm SIMD128: v128.load64_zero, v128.store32_lane, ...)
 // may instead say so and supply them:
 //   static constexpr bool loads_first_lanes = true;
@@ -100,23 +101,6 @@ struct has_first_lanes : std::false_type {};
 template <typename Lanes>
 struct has_first_lanes<Lanes, std::enable_if_t<Lanes::loads_first_lanes>> : std::true_type {};
 
-// One column j of R rows, one float at a time: the last columns when fewer than a vector are left. The R sums
-// advance together, one k at a time, so each waits on its own previous add, not on the other rows'.
-template <typename Lanes, int R>
-inline void product_column(const Product<float>& p, int i, int j) {
-  float sums[R];
-  for (int r = 0; r < R; ++r) sums[r] = p.add ? p.c[(i + r) * p.ldc + j] : 0.0f;
-  const float* a = p.a + i * p.a_row;  // A[i, k], advancing along k
-  const float* b = p.b + j;            // B[k, j], advancing down the rows
-  for (int k = 0; k < p.depth; ++k, a += p.a_step, b += p.ldb) {
-    for (int r = 0; r < R; ++r) sums[r] += a[r * p.a_row] * *b;
-  }
-  if (p.bias) {
-    for (int r = 0; r < R; ++r) sums[r] += p.bias[j];
-  }
-  for (int r = 0; r < R; ++r) p.c[(i + r) * p.ldc + j] = sums[r];
-}
-
 // The last `left` columns (1 ≤ left ≤ N) of rows i .. i+R, from column j: one tile of the first `left` lanes. Called
 // with N = width − 1; at each N either exactly N columns are left or fewer, so exactly one count matches.
 template <typename Lanes, int R, int N>
@@ -129,7 +113,7 @@ void product_first_lanes(const Product<float>& p, int i, int j, int left) {
 
 // Rows i .. i+R across columns j, j+1, ...: wide tiles, then one-vector tiles, then the rest in one masked tile
 // (when Lanes masks) or one tile of its first lanes (when Lanes loads those), or in Lanes::Narrower vectors (when
-// the kernel has a narrower type), then single columns.
+// the kernel has a narrower type). A Lanes of one float has no columns left over.
 template <typename Lanes, int R, int V>
 void product_rows(const Product<float>& p, int i, int j = 0) {
   constexpr int width = Lanes::width;
@@ -144,8 +128,9 @@ void product_rows(const Product<float>& p, int i, int j = 0) {
     if (j < p.cols) product_first_lanes<Lanes, R, width - 1>(p, i, j, p.cols - j);
   } else if constexpr (!std::is_void_v<Narrower>) {
     product_rows<Narrower, R, 1>(p, i, j);
-  } else if constexpr (width > 1) {
-    for (; j < p.cols; ++j) product_column<Lanes, R>(p, i, j);
+  } else {
+    static_assert(width == 1,
+                  "a Lanes of several floats needs a Mask, first lanes or a Narrower for a row's last columns");
   }
 }
 
