@@ -5,7 +5,7 @@
 // bits of one product of fixed inputs, so runs on different targets can be compared: equal hashes, equal bits.
 // Each figure is the best of several timed rounds after a warm-up (V8 first runs wasm in its baseline compiler
 // at about half speed). Each kernel's rows end with its width's multiply-and-add peak (mul_add_peak.hpp):
-//   {"kernel": "sse", "peak": 24.0}
+//   {"kernel": "sse", "lanes": 4, "peak": 24.0}
 // Usage: bench_matmul [--short]   (--short: one quick round, for the test run)
 #include <algorithm>
 #include <chrono>
@@ -113,6 +113,9 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// Timed rounds per figure: one in the short mode (the test run), else seven, of which the best counts.
+int timed_rounds(bool quick) { return quick ? 1 : 7; }
+
 // GFLOP/s of one shape: rounds of `reps` products, each round long enough to time (~20 ms), the best round kept.
 double measure(const Shape& s, bool quick) {
   Operands o = operands(s);
@@ -124,7 +127,7 @@ double measure(const Shape& s, bool quick) {
     if (quick || seconds_since(start) > 0.02) break;
     reps *= 2;
   }
-  const int rounds = quick ? 1 : 7;
+  const int rounds = timed_rounds(quick);
   double best = 1e30;
   for (int round = 0; round < rounds; ++round) {
     const auto start = std::chrono::steady_clock::now();
@@ -134,8 +137,8 @@ double measure(const Shape& s, bool quick) {
   return flops / best / 1e9;
 }
 
-void report_peak(const std::string& kernel, double gflops) {
-  std::cout << lab::json{{"kernel", kernel}, {"peak", gflops}}.dump() << std::endl;
+void report_peak(const std::string& kernel, int lanes, double gflops) {
+  std::cout << lab::json{{"kernel", kernel}, {"lanes", lanes}, {"peak", gflops}}.dump() << std::endl;
 }
 
 void report(const std::string& kernel, bool quick) {
@@ -155,32 +158,32 @@ void report(const std::string& kernel, bool quick) {
 
 int main(int argc, char** argv) {
   const bool quick = argc > 1 && std::strcmp(argv[1], "--short") == 0;
-  const int rounds = quick ? 1 : 7;
+  const int rounds = timed_rounds(quick);
 #ifdef LAB_BENCH_KERNEL
   report(LAB_BENCH_KERNEL, quick);
 #ifdef __wasm_simd128__
-  report_peak(LAB_BENCH_KERNEL, lab::bench::mul_add_peak<4>(rounds));
+  report_peak(LAB_BENCH_KERNEL, 4, lab::bench::mul_add_peak<4>(rounds));
 #else
-  report_peak(LAB_BENCH_KERNEL, lab::bench::mul_add_peak<1>(rounds));
+  report_peak(LAB_BENCH_KERNEL, 1, lab::bench::mul_add_peak<1>(rounds));
 #endif
 #elif defined(__x86_64__)
   lab::nn::matmul_allow_avx2(false);
   report("sse", quick);
-  report_peak("sse", lab::bench::mul_add_peak<4>(rounds));
+  report_peak("sse", 4, lab::bench::mul_add_peak<4>(rounds));
   lab::nn::matmul_allow_avx2(true);
   lab::nn::matmul_allow_avx512(false);
   if (lab::nn::matmul_uses_avx2()) {
     report("avx2", quick);
-    report_peak("avx2", lab::bench::mul_add_peak_avx2(rounds));
+    report_peak("avx2", 8, lab::bench::mul_add_peak_avx2(rounds));
   }
   lab::nn::matmul_allow_avx512(true);
   if (lab::nn::matmul_uses_avx512()) {
     report("avx512", quick);
-    report_peak("avx512", lab::bench::mul_add_peak_avx512(rounds));
+    report_peak("avx512", 16, lab::bench::mul_add_peak_avx512(rounds));
   }
 #else
   report("portable", quick);
-  report_peak("portable", lab::bench::mul_add_peak<1>(rounds));
+  report_peak("portable", 1, lab::bench::mul_add_peak<1>(rounds));
 #endif
   return 0;
 }

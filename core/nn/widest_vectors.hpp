@@ -15,8 +15,8 @@
 #define LAB_WIDEST_VECTORS
 #endif
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__EMSCRIPTEN__) && !defined(__clang__)
-#define LAB_WIDEST_VECTORS_TEMPLATE LAB_WIDEST_VECTORS
-#else
+#if defined(__clang__)
 #define LAB_WIDEST_VECTORS_TEMPLATE
+#else
+#define LAB_WIDEST_VECTORS_TEMPLATE LAB_WIDEST_VECTORS
 #endif

@@ -25,7 +25,10 @@ test('wasm SIMD, wasm scalar and the native kernels hash every benchmark product
   // Each kernel also reports its width's multiply-and-add peak (bench/mul_add_peak.hpp), once.
   const peaks = lines.filter((line) => line.peak !== undefined);
   assert.deepEqual(peaks.map((line) => line.kernel).sort(), [...kernels].sort());
-  for (const line of peaks) assert.ok(line.peak > 0, `${line.kernel} measured no peak`);
+  for (const line of peaks) {
+    assert.ok(line.peak > 0, `${line.kernel} measured no peak`);
+    assert.ok([1, 4, 8, 16].includes(line.lanes), `${line.kernel}: ${line.lanes} lanes`);
+  }
   const byShape = new Map();
   for (const row of rows) {
     assert.match(row.bits, /^[0-9a-f]{16}$/);
